@@ -1,0 +1,167 @@
+using System.Globalization;
+using Markdig.Syntax;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Breakaway.Web.Articles;
+
+/// <summary>Turns one Markdown file into an <see cref="Article"/>, or into the problems that keep it off the site.</summary>
+public sealed partial class ArticleParser(MarkdownRenderer renderer, string defaultAuthor)
+{
+    public const int MaxSlugLength = 80;
+
+    private readonly IDeserializer _yaml = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    [GeneratedRegex("^[a-z0-9-]{1,80}$")]
+    public static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    public static partial Regex TagPattern();
+
+    public static bool IsValidSlug(string? slug) => slug is not null && SlugPattern().IsMatch(slug);
+
+    /// <param name="displayPath">Path used in problem messages, such as <c>content/tips/a.md</c>.</param>
+    /// <param name="slug">The file name without <c>.md</c>.</param>
+    public ArticleParseResult Parse(string displayPath, string slug, string markdown, DateTime lastModifiedUtc)
+    {
+        if (!IsValidSlug(slug))
+        {
+            return Fail(displayPath, 1,
+                $"file name '{slug}.md' is not a valid slug: use 1-{MaxSlugLength} lower-case letters, digits and hyphens");
+        }
+
+        var document = renderer.Parse(markdown);
+        var frontMatterBlock = MarkdownRenderer.FrontMatter(document);
+        if (frontMatterBlock is null || frontMatterBlock.Line != 0)
+        {
+            return Fail(displayPath, 1, "missing front matter: the file must start with a '---' line, the YAML fields, then '---'");
+        }
+
+        // Line numbers in messages are 1-based file lines; the YAML starts on the line after '---'.
+        var yamlFirstLine = frontMatterBlock.Line + 2;
+        FrontMatter? frontMatter;
+        try
+        {
+            frontMatter = _yaml.Deserialize<FrontMatter>(frontMatterBlock.Lines.ToString());
+        }
+        catch (YamlException ex)
+        {
+            return Fail(displayPath, yamlFirstLine + (int)ex.Start.Line - 1, $"invalid front matter: {YamlReason(ex)}");
+        }
+
+        if (frontMatter is null)
+        {
+            return Fail(displayPath, 1, "front matter is empty: 'title', 'summary' and 'published' are required");
+        }
+
+        var problems = new List<ContentProblem>();
+        if (string.IsNullOrWhiteSpace(frontMatter.Title))
+        {
+            problems.Add(new(displayPath, yamlFirstLine, "'title' is required"));
+        }
+
+        if (string.IsNullOrWhiteSpace(frontMatter.Summary))
+        {
+            problems.Add(new(displayPath, yamlFirstLine, "'summary' is required"));
+        }
+
+        DateOnly published = default;
+        if (string.IsNullOrWhiteSpace(frontMatter.Published))
+        {
+            problems.Add(new(displayPath, yamlFirstLine, "'published' is required (a date such as 2026-11-25)"));
+        }
+        else if (!DateOnly.TryParseExact(frontMatter.Published.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out published))
+        {
+            problems.Add(new(displayPath, yamlFirstLine, $"'published' must be a date written yyyy-MM-dd, not '{frontMatter.Published}'"));
+        }
+
+        var tags = frontMatter.Tags ?? [];
+        foreach (var tag in tags)
+        {
+            if (tag is null || tag.Length > 40 || !TagPattern().IsMatch(tag))
+            {
+                problems.Add(new(displayPath, yamlFirstLine,
+                    $"tag '{tag}' must be lower-case words joined by hyphens, such as 'low-back-pain'"));
+            }
+        }
+
+        var exercises = frontMatter.Exercises ?? [];
+        foreach (var exercise in exercises)
+        {
+            if (!IsValidSlug(exercise))
+            {
+                problems.Add(new(displayPath, yamlFirstLine, $"exercise '{exercise}' is not a valid exercise slug"));
+            }
+        }
+
+        foreach (var heading in document.Descendants<HeadingBlock>())
+        {
+            if (heading.Level == 1)
+            {
+                problems.Add(new(displayPath, heading.Line + 1,
+                    "use '##' for sections: the article title is already the page's only top-level heading"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return new ArticleParseResult(null, problems);
+        }
+
+        var rendered = renderer.Render(document);
+        var article = new Article
+        {
+            Slug = slug,
+            Title = frontMatter.Title!.Trim(),
+            Summary = frontMatter.Summary!.Trim(),
+            Published = published,
+            Tags = [.. tags.Distinct(StringComparer.Ordinal)],
+            Author = string.IsNullOrWhiteSpace(frontMatter.Author) ? defaultAuthor : frontMatter.Author.Trim(),
+            Draft = frontMatter.Draft,
+            ExerciseSlugs = [.. exercises.Distinct(StringComparer.Ordinal)],
+            Html = rendered.Html,
+            Sections = rendered.Sections,
+            WordCount = CountWords(rendered.PlainText),
+            SearchText = rendered.PlainText.ToLowerInvariant(),
+            LastModifiedUtc = lastModifiedUtc,
+        };
+        return new ArticleParseResult(article, []);
+    }
+
+    private static int CountWords(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static string YamlReason(YamlException ex)
+    {
+        if (ex.InnerException is not null || ex.Message.Contains("deserialize", StringComparison.Ordinal))
+        {
+            return "a value has the wrong form (text, a yyyy-MM-dd date, a [list] or true/false expected); check quotes and brackets";
+        }
+
+        // YamlDotNet prefixes "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the line is reported separately.
+        var message = ex.Message;
+        var prefixEnd = message.IndexOf("): ", StringComparison.Ordinal);
+        return prefixEnd >= 0 ? message[(prefixEnd + 3)..].Trim() : message.Trim();
+    }
+
+    private static ArticleParseResult Fail(string file, int line, string reason) =>
+        new(null, [new ContentProblem(file, line, reason)]);
+
+    /// <summary>The fields staff may write in front matter. Unknown fields are an error, so typos show up.</summary>
+    private sealed class FrontMatter
+    {
+        public string? Title { get; set; }
+        public string? Summary { get; set; }
+        public string? Published { get; set; }
+        public List<string>? Tags { get; set; }
+        public string? Author { get; set; }
+        public bool Draft { get; set; }
+        public List<string>? Exercises { get; set; }
+    }
+}
+
+public sealed record ArticleParseResult(Article? Article, IReadOnlyList<ContentProblem> Problems);

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+
+namespace Breakaway.Web.Infrastructure;
+
+/// <summary>The clinic's calendar: today's date in the clinic's time zone, from the injected <see cref="TimeProvider"/>.</summary>
+public sealed class ClinicClock(TimeProvider time, IOptions<ClinicOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone);
+
+    public DateOnly Today() => DateOnly.FromDateTime(Now().DateTime);
+
+    public DateTime UtcNow() => time.GetUtcNow().UtcDateTime;
+}

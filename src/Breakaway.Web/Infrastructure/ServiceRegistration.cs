@@ -1,0 +1,101 @@
+using Breakaway.Web.Articles;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+namespace Breakaway.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    /// <summary>Serilog to the console: readable text in Development, compact JSON (with trace ids) elsewhere.</summary>
+    public static WebApplicationBuilder AddBreakawayLogging(this WebApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddSerilog(
+            (services, logger) =>
+            {
+                logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+                if (development)
+                {
+                    logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                }
+                else
+                {
+                    logger.WriteTo.Console(new CompactJsonFormatter());
+                }
+            },
+            preserveStaticLogger: true);
+        return builder;
+    }
+
+    public static IServiceCollection AddBreakawayOptions(this IServiceCollection services)
+    {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClinicOptions>().BindConfiguration(ClinicOptions.Section).ValidateDataAnnotations()
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Clinic:TimeZone must be a known IANA time zone, such as Europe/London.")
+            .ValidateOnStart();
+        services.AddOptions<ArticleOptions>().BindConfiguration(ArticleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return services;
+    }
+
+    public static IServiceCollection AddArticles(this IServiceCollection services)
+    {
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton(sp => new ArticleParser(
+            sp.GetRequiredService<MarkdownRenderer>(),
+            sp.GetRequiredService<IOptions<ArticleOptions>>().Value.DefaultAuthor));
+        services.AddSingleton<ArticleLoader>();
+        services.AddSingleton<ArticleStore>();
+        services.AddSingleton<PublishedArticles>();
+        return services;
+    }
+
+    public static IServiceCollection AddBreakawayWeb(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ClinicClock>();
+        services.AddRazorPages();
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        return services;
+    }
+
+    public static WebApplication UseBreakaway(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseSerilogRequestLogging();
+        app.UseRouting();
+
+        app.MapHealthChecks("/health");
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        app.MapFeeds();
+
+        // Loading the articles at start-up, not on the first request, makes the first page fast.
+        _ = app.Services.GetRequiredService<ArticleStore>();
+        return app;
+    }
+}
+
+/// <summary>Healthy when the content folder is readable and its articles are loaded.</summary>
+internal sealed class ContentHealthCheck(ArticleStore store) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!Directory.Exists(Path.Combine(store.ContentPath, ArticleLoader.TipsFolder)))
+        {
+            return Task.FromResult(HealthCheckResult.Unhealthy("The content folder is missing."));
+        }
+
+        var catalog = store.Current;
+        return Task.FromResult(catalog.Problems.Count == 0
+            ? HealthCheckResult.Healthy($"{catalog.All.Count} articles loaded.")
+            : HealthCheckResult.Degraded($"{catalog.All.Count} articles loaded, {catalog.Problems.Count} skipped."));
+    }
+}

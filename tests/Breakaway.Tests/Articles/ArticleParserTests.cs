@@ -1,0 +1,129 @@
+using Breakaway.Web.Articles;
+
+namespace Breakaway.Tests.Articles;
+
+public sealed class ArticleParserTests
+{
+    private readonly ArticleParser _parser = new(new MarkdownRenderer(), "The Team");
+
+    private ArticleParseResult Parse(string markdown, string slug = "a-tip") =>
+        _parser.Parse($"content/tips/{slug}.md", slug, markdown, DateTime.UnixEpoch);
+
+    [Fact]
+    public void Parse_ValidFile_ReadsEveryField()
+    {
+        var result = Parse("""
+            ---
+            title: "Glutes: the basics"
+            summary: Why they matter.
+            published: 2026-11-02
+            tags: [glutes, low-back-pain]
+            author: Demo Therapist
+            draft: true
+            exercises: [glute-bridge]
+            ---
+
+            Hello **there** reader.
+
+            ## One
+            """);
+
+        Assert.Empty(result.Problems);
+        var article = result.Article!;
+        Assert.Equal("a-tip", article.Slug);
+        Assert.Equal("Glutes: the basics", article.Title);
+        Assert.Equal("Why they matter.", article.Summary);
+        Assert.Equal(new DateOnly(2026, 11, 2), article.Published);
+        Assert.Equal(["glutes", "low-back-pain"], article.Tags);
+        Assert.Equal("Demo Therapist", article.Author);
+        Assert.True(article.Draft);
+        Assert.Equal(["glute-bridge"], article.ExerciseSlugs);
+        Assert.Contains("<strong>there</strong>", article.Html, StringComparison.Ordinal);
+        Assert.Equal(4, article.WordCount);
+        Assert.Equal(1, article.ReadingMinutes);
+    }
+
+    [Fact]
+    public void Parse_NoAuthor_UsesTheDefaultByline()
+    {
+        var result = Parse("---\ntitle: T\nsummary: S\npublished: 2026-11-02\n---\nBody\n");
+
+        Assert.Equal("The Team", result.Article!.Author);
+    }
+
+    [Fact]
+    public void Parse_ReadingTime_RoundsUpAt200WordsAMinute()
+    {
+        var body = string.Join(' ', Enumerable.Repeat("word", 401));
+
+        var result = Parse($"---\ntitle: T\nsummary: S\npublished: 2026-11-02\n---\n{body}\n");
+
+        Assert.Equal(3, result.Article!.ReadingMinutes);
+    }
+
+    [Theory]
+    [InlineData("---\nsummary: S\npublished: 2026-11-02\n---\nBody", 2, "'title' is required")]
+    [InlineData("---\ntitle: T\npublished: 2026-11-02\n---\nBody", 2, "'summary' is required")]
+    [InlineData("---\ntitle: T\nsummary: S\n---\nBody", 2, "'published' is required")]
+    [InlineData("---\ntitle: T\nsummary: S\npublished: 25/11/2026\n---\nBody", 2, "'published' must be a date")]
+    [InlineData("---\ntitle: T\nsummary: S\npublished: 2026-11-02\ntags: [Low Back]\n---\nBody", 2, "tag 'Low Back'")]
+    [InlineData("---\ntitle: T\nsummary: S\npublished: 2026-11-02\ntags: [ok, under_score]\n---\nBody", 2, "tag 'under_score'")]
+    [InlineData("---\ntitle: T\nsummary: S\npublished: 2026-11-02\nexercises: [Glute Bridge]\n---\nBody", 2, "exercise 'Glute Bridge'")]
+    [InlineData("Body without front matter", 1, "missing front matter")]
+    [InlineData("---\ntitle: T\nsummary: S\npublished: 2026-11-02\n---\n\n# Big heading\n", 7, "use '##' for sections")]
+    public void Parse_InvalidFile_ReportsLineAndReason(string markdown, int line, string reason)
+    {
+        var result = Parse(markdown);
+
+        Assert.Null(result.Article);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal("content/tips/a-tip.md", problem.File);
+        Assert.Equal(line, problem.Line);
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"content/tips/a-tip.md:{line}: ", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_InvalidYaml_PointsAtTheBrokenLine()
+    {
+        var result = Parse("---\ntitle: T\nsummary: S\npublished: 2026-11-02\ntags: [a, b\nauthor: x\n---\nBody");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.InRange(problem.Line, 5, 7);
+        Assert.StartsWith("invalid front matter", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_UnknownField_IsReportedSoTyposShowUp()
+    {
+        var result = Parse("---\ntitle: T\nsummary: S\npublished: 2026-11-02\ntagz: [a]\n---\nBody");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(5, problem.Line);
+        Assert.Contains("tagz", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Upper")]
+    [InlineData("with space")]
+    [InlineData("under_score")]
+    [InlineData("dot.dot")]
+    [InlineData("")]
+    public void Parse_BadFileName_IsRejected(string slug)
+    {
+        var result = Parse("---\ntitle: T\nsummary: S\npublished: 2026-11-02\n---\nBody", slug);
+
+        Assert.Null(result.Article);
+        Assert.Contains("not a valid slug", Assert.Single(result.Problems).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void IsValidSlug_RejectsTooLongAndTraversal()
+    {
+        Assert.True(ArticleParser.IsValidSlug(new string('a', 80)));
+        Assert.False(ArticleParser.IsValidSlug(new string('a', 81)));
+        Assert.False(ArticleParser.IsValidSlug("../etc"));
+        Assert.False(ArticleParser.IsValidSlug("a\0b"));
+        Assert.False(ArticleParser.IsValidSlug("a\\b"));
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Breakaway.Tests.Support;
+
+/// <summary>
+/// Hosts the real app in memory. Each factory gets its own settings; the clock is a <see cref="FakeTimeProvider"/>
+/// set to noon UTC on 25 November 2026 unless a test moves it.
+/// </summary>
+public class BreakawayFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["Articles:Path"] = RepoPaths.Content,
+        ["Articles:ReloadDelayMilliseconds"] = "50",
+        ["Site:BaseUrl"] = "https://clinic.example",
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+    };
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
+
+    public string Environment { get; set; } = "Production";
+
+    public BreakawayFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+}
