@@ -1,5 +1,10 @@
 using Breakaway.Web.Infrastructure;
 
+if (args is ["healthcheck", ..])
+{
+    return await HealthProbe.RunAsync();
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddBreakawayLogging();
@@ -10,7 +15,8 @@ builder.Services
 
 var app = builder.Build();
 app.UseBreakaway();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so the test projects can host the app with WebApplicationFactory.</summary>
 public partial class Program;

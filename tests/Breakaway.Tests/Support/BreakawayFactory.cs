@@ -34,6 +34,8 @@ public class BreakawayFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
+        // Outside Development the build's wwwroot is only served when static web assets are switched on.
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(Breakaway.BrowserTests.AppServer))]
+
+namespace Breakaway.BrowserTests;
+
+/// <summary>
+/// The real app on a free loopback port (Kestrel, Production settings, the repo's content) and one
+/// headless Debian Chromium shared by every browser test.
+/// </summary>
+public sealed class AppServer : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly Factory _factory = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static string ScreenshotFolder { get; } = Path.Combine(RepoRoot(), "artifacts", "screenshots");
+
+    public static string HtmlFolder { get; } = Path.Combine(RepoRoot(), "artifacts", "html");
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        if (!File.Exists(ChromiumPath))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(ScreenshotFolder);
+        Directory.CreateDirectory(HtmlFolder);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>Skips the test when no Chromium is installed, except on CI where a missing browser is a failure.</summary>
+    public IBrowser RequireBrowser()
+    {
+        if (Browser is not null)
+        {
+            return Browser;
+        }
+
+        var message = $"Chromium not found at {ChromiumPath}. Install it with 'sudo apt-get install -y chromium' (Debian) to run the browser tests.";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Skip(message);
+        return null!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private static string RepoRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Breakaway.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? AppContext.BaseDirectory;
+    }
+
+    private sealed class Factory : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            // Outside Development the build's wwwroot is only served when static web assets are switched on.
+            builder.UseStaticWebAssets();
+            builder.UseSetting("Articles:Path", Path.Combine(RepoRoot(), "content"));
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+        }
+    }
+}

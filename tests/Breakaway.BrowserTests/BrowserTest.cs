@@ -1,0 +1,60 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Breakaway.BrowserTests;
+
+/// <summary>Opens pages at a given screen size, scans each with axe and keeps a screenshot of it.</summary>
+public abstract class BrowserTest(AppServer server) : IAsyncLifetime
+{
+    public static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+
+    private IBrowserContext? _context;
+
+    protected AppServer Server => server;
+
+    protected IPage Page { get; private set; } = null!;
+
+    protected async Task OpenAsync(ViewportSize viewport)
+    {
+        var browser = server.RequireBrowser();
+        _context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, BaseURL = server.BaseUrl });
+        Page = await _context.NewPageAsync();
+    }
+
+    /// <summary>Asserts zero axe violations (WCAG 2.x A and AA rules and best practices) and saves a full-page screenshot.</summary>
+    protected async Task CheckPageAsync(string name)
+    {
+        var results = await Page.RunAxe();
+        var violations = string.Join(Environment.NewLine, results.Violations.Select(Describe));
+        Assert.True(results.Violations.Length == 0, $"axe found violations on {Page.Url}:{Environment.NewLine}{violations}");
+
+        // The HTML is kept for the W3C Nu checker, which .ci/run runs over artifacts/html.
+        // The served bytes (not the live DOM) are saved, fetched with the page's own cookies.
+        var source = await Page.Context.APIRequest.GetAsync(Page.Url);
+        await File.WriteAllTextAsync(Path.Combine(AppServer.HtmlFolder, $"{name}.html"), await source.TextAsync());
+
+        var size = Page.ViewportSize!;
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(AppServer.ScreenshotFolder, $"{name}-{size.Width}x{size.Height}.png"),
+            FullPage = true,
+        });
+    }
+
+    private static string Describe(AxeResultItem violation) =>
+        $"- {violation.Id} ({violation.Impact}): {violation.Help} at {string.Join(", ", violation.Nodes.Select(n => n.Target?.ToString()))}";
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_context is not null)
+        {
+            await _context.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}
