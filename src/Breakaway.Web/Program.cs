@@ -1,3 +1,4 @@
+using Breakaway.Web.Data;
 using Breakaway.Web.Infrastructure;
 
 if (args is ["healthcheck", ..])
@@ -11,9 +12,11 @@ builder.AddBreakawayLogging();
 builder.Services
     .AddBreakawayOptions()
     .AddBreakawayWeb()
-    .AddArticles();
+    .AddArticles()
+    .AddBreakawayData(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
+await app.InitializeDatabaseAsync();
 app.UseBreakaway();
 await app.RunAsync();
 return 0;

@@ -78,6 +78,11 @@ public sealed class AppServer : IAsyncLifetime
 
         _playwright?.Dispose();
         await _factory.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_factory.DatabasePath + suffix);
+        }
     }
 
     private static string RepoRoot()
@@ -93,12 +98,15 @@ public sealed class AppServer : IAsyncLifetime
 
     private sealed class Factory : WebApplicationFactory<Program>
     {
+        public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"breakaway-browser-{Guid.NewGuid():N}.db");
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
             // Outside Development the build's wwwroot is only served when static web assets are switched on.
             builder.UseStaticWebAssets();
             builder.UseSetting("Articles:Path", Path.Combine(RepoRoot(), "content"));
+            builder.UseSetting("ConnectionStrings:Breakaway", "Data Source=" + DatabasePath);
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         }

@@ -12,6 +12,9 @@ public sealed record Article
     public bool Draft { get; init; }
     public required IReadOnlyList<string> ExerciseSlugs { get; init; }
 
+    /// <summary>File line of the <c>exercises:</c> key, for content-check messages.</summary>
+    public int ExercisesLine { get; init; }
+
     /// <summary>Safe HTML of the body: raw HTML disabled, unsafe links removed.</summary>
     public required string Html { get; init; }
 

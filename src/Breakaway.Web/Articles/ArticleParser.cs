@@ -1,4 +1,5 @@
 using System.Globalization;
+using Breakaway.Web.Domain;
 using Markdig.Syntax;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -10,28 +11,21 @@ namespace Breakaway.Web.Articles;
 /// <summary>Turns one Markdown file into an <see cref="Article"/>, or into the problems that keep it off the site.</summary>
 public sealed partial class ArticleParser(MarkdownRenderer renderer, string defaultAuthor)
 {
-    public const int MaxSlugLength = 80;
-
     private readonly IDeserializer _yaml = new DeserializerBuilder()
         .WithNamingConvention(UnderscoredNamingConvention.Instance)
         .Build();
 
-    [GeneratedRegex("^[a-z0-9-]{1,80}$")]
-    public static partial Regex SlugPattern();
-
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     public static partial Regex TagPattern();
-
-    public static bool IsValidSlug(string? slug) => slug is not null && SlugPattern().IsMatch(slug);
 
     /// <param name="displayPath">Path used in problem messages, such as <c>content/tips/a.md</c>.</param>
     /// <param name="slug">The file name without <c>.md</c>.</param>
     public ArticleParseResult Parse(string displayPath, string slug, string markdown, DateTime lastModifiedUtc)
     {
-        if (!IsValidSlug(slug))
+        if (!Slug.IsValid(slug))
         {
             return Fail(displayPath, 1,
-                $"file name '{slug}.md' is not a valid slug: use 1-{MaxSlugLength} lower-case letters, digits and hyphens");
+                $"file name '{slug}.md' is not a valid slug: use 1-{Slug.MaxLength} lower-case letters, digits and hyphens");
         }
 
         var document = renderer.Parse(markdown);
@@ -92,7 +86,7 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
         var exercises = frontMatter.Exercises ?? [];
         foreach (var exercise in exercises)
         {
-            if (!IsValidSlug(exercise))
+            if (!Slug.IsValid(exercise))
             {
                 problems.Add(new(displayPath, yamlFirstLine, $"exercise '{exercise}' is not a valid exercise slug"));
             }
@@ -123,6 +117,7 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
             Author = string.IsNullOrWhiteSpace(frontMatter.Author) ? defaultAuthor : frontMatter.Author.Trim(),
             Draft = frontMatter.Draft,
             ExerciseSlugs = [.. exercises.Distinct(StringComparer.Ordinal)],
+            ExercisesLine = KeyLine(frontMatterBlock, yamlFirstLine, "exercises"),
             Html = rendered.Html,
             Sections = rendered.Sections,
             WordCount = CountWords(rendered.PlainText),
@@ -130,6 +125,13 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
             LastModifiedUtc = lastModifiedUtc,
         };
         return new ArticleParseResult(article, []);
+    }
+
+    private static int KeyLine(Markdig.Extensions.Yaml.YamlFrontMatterBlock block, int firstLine, string key)
+    {
+        var lines = block.Lines.ToString().Split('\n');
+        var index = Array.FindIndex(lines, l => l.StartsWith(key + ":", StringComparison.Ordinal));
+        return index < 0 ? firstLine : firstLine + index;
     }
 
     private static int CountWords(string text) =>

@@ -48,6 +48,7 @@ public static class ServiceRegistration
         services.AddSingleton<ArticleLoader>();
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PublishedArticles>();
+        services.AddSingleton<ArticleExerciseCards>();
         return services;
     }
 

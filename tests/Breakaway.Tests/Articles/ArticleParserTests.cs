@@ -1,4 +1,5 @@
 using Breakaway.Web.Articles;
+using Breakaway.Web.Domain;
 
 namespace Breakaway.Tests.Articles;
 
@@ -118,12 +119,12 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
-    public void IsValidSlug_RejectsTooLongAndTraversal()
+    public void SlugIsValid_RejectsTooLongAndTraversal()
     {
-        Assert.True(ArticleParser.IsValidSlug(new string('a', 80)));
-        Assert.False(ArticleParser.IsValidSlug(new string('a', 81)));
-        Assert.False(ArticleParser.IsValidSlug("../etc"));
-        Assert.False(ArticleParser.IsValidSlug("a\0b"));
-        Assert.False(ArticleParser.IsValidSlug("a\\b"));
+        Assert.True(Slug.IsValid(new string('a', 80)));
+        Assert.False(Slug.IsValid(new string('a', 81)));
+        Assert.False(Slug.IsValid("../etc"));
+        Assert.False(Slug.IsValid("a\0b"));
+        Assert.False(Slug.IsValid("a\\b"));
     }
 }

@@ -1,5 +1,8 @@
 using Breakaway.Tests.Support;
 using Breakaway.Web.Articles;
+using Breakaway.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Breakaway.Tests.Articles;
 
@@ -18,6 +21,24 @@ public sealed class ContentFolderTests
         var problems = string.Join(Environment.NewLine, Catalog.Problems.Select(p => p.ToString()));
 
         Assert.True(Catalog.Problems.Count == 0, "Broken articles in content/:" + Environment.NewLine + problems);
+    }
+
+    [Fact]
+    public async Task EveryExerciseAnArticleLists_IsInTheSeededLibrary()
+    {
+        await using var factory = new BreakawayFactory();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var library = await scope.ServiceProvider.GetRequiredService<BreakawayDbContext>().Exercises
+            .Where(e => e.IsPublic && !e.IsArchived)
+            .Select(e => e.Slug)
+            .ToListAsync(TestContext.Current.CancellationToken);
+
+        var problems = Catalog.All
+            .SelectMany(a => a.ExerciseSlugs.Where(slug => !library.Contains(slug))
+                .Select(slug => new ContentProblem($"content/tips/{a.Slug}.md", a.ExercisesLine, $"unknown exercise '{slug}' in 'exercises'")))
+            .ToList();
+
+        Assert.True(problems.Count == 0, "Articles list exercises the library does not have:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
     }
 
     [Fact]

@@ -14,12 +14,18 @@ public class BreakawayFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new()
     {
+        ["ConnectionStrings:Breakaway"] = "Data Source=" + DatabasePathFor(Guid.NewGuid()),
         ["Articles:Path"] = RepoPaths.Content,
         ["Articles:ReloadDelayMilliseconds"] = "50",
         ["Site:BaseUrl"] = "https://clinic.example",
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
+
+    /// <summary>Each factory gets its own SQLite file (WAL needs a real file), migrated by the app's own start-up.</summary>
+    public string DatabasePath => _settings["ConnectionStrings:Breakaway"]!["Data Source=".Length..];
+
+    private static string DatabasePathFor(Guid id) => Path.Combine(Path.GetTempPath(), $"breakaway-test-{id:N}.db");
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
@@ -46,5 +52,17 @@ public class BreakawayFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+
+        GC.SuppressFinalize(this);
     }
 }

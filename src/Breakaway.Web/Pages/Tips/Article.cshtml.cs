@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Breakaway.Web.Articles;
+using Breakaway.Web.Data;
+using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,22 +9,24 @@ using Microsoft.Extensions.Options;
 
 namespace Breakaway.Web.Pages.Tips;
 
-public sealed class ArticleModel(PublishedArticles articles, IOptions<ClinicOptions> clinic) : PageModel
+public sealed class ArticleModel(PublishedArticles articles, ArticleExerciseCards exerciseCards, BreakawayDbContext db, IOptions<ClinicOptions> clinic) : PageModel
 {
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<Article> Related { get; private set; } = [];
+    public IReadOnlyList<Exercises.ExerciseCard> ExerciseCards { get; private set; } = [];
     public string ClinicName => clinic.Value.Name;
 
-    public IActionResult OnGet(string slug)
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
         // The slug is only ever a dictionary key; it never becomes a file path.
-        if (!ArticleParser.IsValidSlug(slug) || articles.Find(slug) is not { } article)
+        if (!Slug.IsValid(slug) || articles.Find(slug) is not { } article)
         {
             return NotFound();
         }
 
         Article = article;
         Related = articles.Related(article, 3);
+        ExerciseCards = await exerciseCards.ForAsync(article, db, cancellationToken);
         return Page();
     }
 

@@ -1,0 +1,18 @@
+using Breakaway.Web.Data.Seed;
+using Microsoft.EntityFrameworkCore;
+
+namespace Breakaway.Web.Data;
+
+public static class DataRegistration
+{
+    public static IServiceCollection AddBreakawayData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var connectionString = DataConnection.ResolveSqlite(configuration.GetConnectionString(DataConnection.Name), environment.ContentRootPath);
+        services.AddDbContextPool<BreakawayDbContext>(options => options
+            .UseSqlite(connectionString)
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
+        services.AddScoped<ExerciseSeeder>();
+        services.AddHealthChecks().AddDbContextCheck<BreakawayDbContext>("database");
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+using Breakaway.Web.Domain;
+
+namespace Breakaway.Web.Pages.Exercises;
+
+/// <summary>What an exercise card shows: name, dose in plain words and the stop cues.</summary>
+public sealed record ExerciseCard(string Slug, string Name, string Purpose, string DoseText, IReadOnlyList<string> StopCues)
+{
+    public static ExerciseCard From(Exercise e) =>
+        new(e.Slug, e.Name, e.Purpose, e.Dose.Describe(e.SideName, e.HoldAt), [.. e.StopCues.OrderBy(c => c.Order).Select(c => c.Text)]);
+}

@@ -1,0 +1,58 @@
+using Breakaway.Web.Data;
+using Breakaway.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Breakaway.Web.Pages.Exercises;
+
+public sealed class IndexModel(BreakawayDbContext db) : PageModel
+{
+    public ExerciseCategory? Category { get; private set; }
+    public BodyRegion? Region { get; private set; }
+    public IReadOnlyList<ExerciseListItem> Exercises { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? category, string? region, CancellationToken cancellationToken)
+    {
+        // An unknown filter value is a bad link, not an empty result.
+        if (!string.IsNullOrEmpty(category))
+        {
+            if (!ExerciseText.TryParseKey<ExerciseCategory>(category, out var parsed))
+            {
+                return NotFound();
+            }
+
+            Category = parsed;
+        }
+
+        if (!string.IsNullOrEmpty(region))
+        {
+            if (!ExerciseText.TryParseKey<BodyRegion>(region, out var parsed))
+            {
+                return NotFound();
+            }
+
+            Region = parsed;
+        }
+
+        var query = db.Exercises.Where(e => e.IsPublic && !e.IsArchived);
+        if (Category is { } c)
+        {
+            query = query.Where(e => e.Category == c);
+        }
+
+        if (Region is { } r)
+        {
+            query = query.Where(e => e.BodyRegion == r);
+        }
+
+        var rows = await query
+            .Select(e => new { e.Slug, e.Name, e.Purpose, e.Category, e.BodyRegion, e.Dose, e.SideName, e.HoldAt })
+            .ToListAsync(cancellationToken);
+        // Sorted in memory: categories in the order of a session (warm-up first), not alphabetically.
+        Exercises = [.. rows.OrderBy(e => e.Category).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new ExerciseListItem(e.Slug, e.Name, e.Purpose, e.Category, e.BodyRegion, e.Dose.Describe(e.SideName, e.HoldAt)))];
+        return Page();
+    }
+
+    public sealed record ExerciseListItem(string Slug, string Name, string Purpose, ExerciseCategory Category, BodyRegion Region, string DoseText);
+}

@@ -1,0 +1,200 @@
+using Breakaway.Tests.Support;
+using Breakaway.Web.Data;
+using Breakaway.Web.Data.Seed;
+using Breakaway.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Breakaway.Tests.Exercises;
+
+/// <summary>The seeded library and the model's constraints, on a real migrated SQLite file.</summary>
+public sealed class ExerciseLibraryTests : IAsyncLifetime
+{
+    private readonly BreakawayFactory _factory = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _factory.Services; // Starting the host migrates and seeds.
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<T> WithDb<T>(Func<BreakawayDbContext, Task<T>> action)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<BreakawayDbContext>());
+    }
+
+    private Task<Exercise> Load(string slug) => WithDb(db => db.Exercises.Include(e => e.StopCues).SingleAsync(e => e.Slug == slug));
+
+    [Theory]
+    [InlineData("glute-bridge", 2, 10, 5, false)]
+    [InlineData("locked-clamshell", 2, 15, 0, true)]
+    [InlineData("quadruped-fire-hydrant", 2, 12, 0, true)]
+    [InlineData("quadruped-donkey-kick", 2, 12, 0, true)]
+    public async Task Seed_StarterGluteExercises_HaveTheFactSheetDoses(string slug, int sets, int reps, int hold, bool perSide)
+    {
+        var exercise = await Load(slug);
+
+        Assert.Equal(sets, exercise.Dose.Sets);
+        Assert.Equal(reps, exercise.Dose.Reps);
+        Assert.Equal(hold, exercise.Dose.HoldSeconds);
+        Assert.Equal(perSide, exercise.Dose.PerSide);
+        Assert.NotEmpty(exercise.StopCues);
+        Assert.NotEmpty(exercise.Steps);
+    }
+
+    [Fact]
+    public async Task Seed_GluteBridge_HasThreeStopCues_OneOfThemPain()
+    {
+        var bridge = await Load("glute-bridge");
+
+        Assert.Equal(3, bridge.StopCues.Count);
+        Assert.Single(bridge.StopCues, c => c.IsPain);
+        Assert.Equal("2 sets of 10, hold 5 seconds at the top", bridge.Dose.Describe(bridge.SideName, bridge.HoldAt));
+    }
+
+    [Fact]
+    public async Task Seed_FireHydrantAndDonkeyKick_AreDosedPerLeg()
+    {
+        Assert.Equal("2 sets of 12 on each leg", (await Load("quadruped-fire-hydrant")).Dose.Describe("leg"));
+        Assert.Equal("leg", (await Load("quadruped-donkey-kick")).SideName);
+    }
+
+    [Fact]
+    public async Task Seed_FunctionalMovesAreProgressionsOfTheGluteExercises()
+    {
+        var harder = await WithDb(db => db.ExerciseProgressions
+            .Where(p => p.Easier.Slug == "glute-bridge" || p.Easier.Slug == "locked-clamshell"
+                || p.Easier.Slug == "quadruped-fire-hydrant" || p.Easier.Slug == "quadruped-donkey-kick")
+            .Select(p => p.Harder.Slug)
+            .ToListAsync());
+
+        Assert.Contains("bodyweight-squat", harder);
+        Assert.Contains("split-squat", harder);
+        Assert.Contains("step-up", harder);
+        Assert.Contains("hip-hinge", harder);
+    }
+
+    [Fact]
+    public async Task Seed_HasWarmUpsAndBandedVariants()
+    {
+        var slugs = await WithDb(db => db.Exercises.Select(e => e.Slug).ToListAsync());
+
+        Assert.Contains("pelvic-tilt", slugs);
+        Assert.Contains("diaphragmatic-breathing", slugs);
+        Assert.Contains(slugs, s => s.StartsWith("banded-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Seed_EveryProgressionTargetExists_AndNoneLinksToItself()
+    {
+        var slugs = ExerciseLibrary.All.Select(e => e.Slug).ToHashSet();
+
+        Assert.Equal(ExerciseLibrary.All.Count, slugs.Count);
+        Assert.All(ExerciseLibrary.All, e => Assert.All(e.ProgressesTo, target =>
+        {
+            Assert.Contains(target, slugs);
+            Assert.NotEqual(e.Slug, target);
+        }));
+        var links = await WithDb(db => db.ExerciseProgressions.CountAsync());
+        Assert.Equal(ExerciseLibrary.All.Sum(e => e.ProgressesTo.Length), links);
+    }
+
+    [Fact]
+    public async Task Seed_RunTwice_AddsNothing()
+    {
+        var before = await WithDb(async db => (await db.Exercises.CountAsync(), await db.StopCues.CountAsync(), await db.ExerciseProgressions.CountAsync()));
+
+        var added = await WithDb(db => new ExerciseSeeder(db, TimeProvider.System).SeedAsync());
+
+        var after = await WithDb(async db => (await db.Exercises.CountAsync(), await db.StopCues.CountAsync(), await db.ExerciseProgressions.CountAsync()));
+        Assert.Equal(0, added);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Seed_KeepsTherapistEdits_AndRemovedLinks()
+    {
+        await WithDb(async db =>
+        {
+            var bridge = await db.Exercises.AsTracking().SingleAsync(e => e.Slug == "glute-bridge");
+            bridge.Name = "Bridge (clinic wording)";
+            bridge.Dose = bridge.Dose with { Reps = 8 };
+            db.ExerciseProgressions.RemoveRange(await db.ExerciseProgressions.Where(p => p.EasierId == bridge.Id).ToListAsync());
+            return await db.SaveChangesAsync();
+        });
+
+        await WithDb(db => new ExerciseSeeder(db, TimeProvider.System).SeedAsync());
+
+        var reloaded = await Load("glute-bridge");
+        Assert.Equal("Bridge (clinic wording)", reloaded.Name);
+        Assert.Equal(8, reloaded.Dose.Reps);
+        Assert.Equal(0, await WithDb(db => db.ExerciseProgressions.CountAsync(p => p.EasierId == reloaded.Id)));
+    }
+
+    [Fact]
+    public async Task Seed_RestoresADeletedExercise_ButOnlyThatOne()
+    {
+        await WithDb(async db =>
+        {
+            var id = await db.Exercises.Where(e => e.Slug == "weighted-hip-hinge").Select(e => e.Id).SingleAsync();
+            await db.ExerciseProgressions.Where(p => p.EasierId == id || p.HarderId == id).ExecuteDeleteAsync();
+            return await db.Exercises.Where(e => e.Id == id).ExecuteDeleteAsync();
+        });
+
+        var added = await WithDb(db => new ExerciseSeeder(db, TimeProvider.System).SeedAsync());
+
+        Assert.Equal(1, added);
+        Assert.True(await WithDb(db => db.ExerciseProgressions.AnyAsync(p => p.Harder.Slug == "weighted-hip-hinge")));
+    }
+
+    [Fact]
+    public async Task Model_DuplicateSlug_IsRejectedByTheDatabase()
+    {
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => WithDb(db =>
+        {
+            db.Exercises.Add(new Exercise { Slug = "glute-bridge", Name = "Copy", Purpose = "p", StartingPosition = "s" });
+            return db.SaveChangesAsync();
+        }));
+
+        Assert.Contains("UNIQUE", error.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Model_ProgressionToItself_IsRejectedByTheDatabase()
+    {
+        await Assert.ThrowsAsync<DbUpdateException>(() => WithDb(async db =>
+        {
+            var id = await db.Exercises.Where(e => e.Slug == "glute-bridge").Select(e => e.Id).SingleAsync();
+            db.ExerciseProgressions.Add(new ExerciseProgression { EasierId = id, HarderId = id });
+            return await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public async Task Model_ExerciseWithProgressions_CannotBeDeleted()
+    {
+        await Assert.ThrowsAsync<DbUpdateException>(() => WithDb(async db =>
+        {
+            var bridge = await db.Exercises.AsTracking().SingleAsync(e => e.Slug == "glute-bridge");
+            db.Exercises.Remove(bridge);
+            return await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public async Task Database_RunsInWalMode()
+    {
+        var mode = await WithDb(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string)(await command.ExecuteScalarAsync())!;
+        });
+
+        Assert.Equal("wal", mode);
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+}
