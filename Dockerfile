@@ -21,7 +21,7 @@ COPY --from=build /app ./
 # SQLite data (and, later, data-protection keys) live on a volume owned by the non-root app user.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    Data__Path=/data
+    ConnectionStrings__Breakaway="Data Source=/data/breakaway.db"
 RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]
 

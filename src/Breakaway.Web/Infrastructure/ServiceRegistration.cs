@@ -1,4 +1,5 @@
 using Breakaway.Web.Articles;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Serilog;
@@ -58,6 +59,11 @@ public static class ServiceRegistration
         services.AddSingleton<ClinicClock>();
         services.AddRazorPages();
         services.AddRouting(options => options.LowercaseUrls = true);
+
+        // Compresses HTML, feeds and JSON on plain HTTP only (the default): over HTTPS, compressing pages that
+        // mix secrets and reflected input invites BREACH, so a TLS-terminating proxy should compress instead.
+        services.AddResponseCompression(options => options.MimeTypes =
+            ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
         return services;
     }
@@ -69,6 +75,7 @@ public static class ServiceRegistration
             app.UseExceptionHandler("/error/500");
         }
 
+        app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
         app.UseRouting();

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Lighthouse (npm lighthouse@12.2.3, Debian chromium) on the main pages of a published, Production-mode app.
+# Usage: bench/lighthouse.sh            prints one line of category scores per page
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=bench/out/lighthouse
+port=5091
+mkdir -p "$out"
+[ -x "$out/node_modules/.bin/lighthouse" ] || npm install --silent --no-audit --no-fund --prefix "$out" lighthouse@12.2.3
+dotnet publish src/Breakaway.Web -c Release -o "$out/app" >/dev/null
+rm -f "$out"/lh.db*
+# Run from the publish folder: the content root (appsettings.json, App_Data) is the working directory.
+(cd "$out/app" && ASPNETCORE_URLS=http://127.0.0.1:$port Site__BaseUrl=http://127.0.0.1:$port \
+    ConnectionStrings__Breakaway="Data Source=../lh.db" exec dotnet Breakaway.Web.dll >../app.log 2>&1) &
+app=$!
+trap 'kill $app 2>/dev/null' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+
+for page in / /tips /tips/glutes-and-low-back-pain /exercises /exercises/glute-bridge; do
+    name=$(echo "$page" | tr '/' '_')
+    CHROME_PATH=/usr/bin/chromium "$out/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" --quiet \
+        --output=json --output-path="$out/report$name.json" \
+        --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+    node -e "const c=require('./$out/report$name.json').categories;console.log('$page', Object.keys(c).map(k => k + '=' + Math.round(c[k].score * 100)).join(' '))"
+done
