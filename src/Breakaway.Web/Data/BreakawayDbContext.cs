@@ -1,10 +1,11 @@
 using Breakaway.Web.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Breakaway.Web.Data;
 
-/// <summary>The one database of the app. Table shapes live in <c>Data/Configurations</c>, one class per entity.</summary>
-public sealed class BreakawayDbContext(DbContextOptions<BreakawayDbContext> options) : DbContext(options)
+/// <summary>The one database of the app, Identity included. Table shapes live in <c>Data/Configurations</c>.</summary>
+public sealed class BreakawayDbContext(DbContextOptions<BreakawayDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
@@ -12,13 +13,43 @@ public sealed class BreakawayDbContext(DbContextOptions<BreakawayDbContext> opti
 
     public DbSet<ExerciseProgression> ExerciseProgressions => Set<ExerciseProgression>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BreakawayDbContext).Assembly);
+    public DbSet<Patient> Patients => Set<Patient>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BreakawayDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums are stored by name: readable in the database and safe when members are reordered.
         configurationBuilder.Properties<BodyRegion>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ExerciseCategory>().HaveConversion<string>().HaveMaxLength(20);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardAuditLog();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardAuditLog();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit log is append-only from the app: rows may be added, never changed or removed.</summary>
+    private void GuardAuditLog()
+    {
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only.");
+        }
     }
 }

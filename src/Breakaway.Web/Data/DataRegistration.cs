@@ -12,6 +12,7 @@ public static class DataRegistration
             .UseSqlite(connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped<ExerciseSeeder>();
+        services.AddScoped<AccountSeeder>();
         services.AddHealthChecks().AddDbContextCheck<BreakawayDbContext>("database");
         return services;
     }

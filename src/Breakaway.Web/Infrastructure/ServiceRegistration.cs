@@ -1,4 +1,6 @@
 using Breakaway.Web.Articles;
+using Breakaway.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -57,7 +59,15 @@ public static class ServiceRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ClinicClock>();
-        services.AddRazorPages();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);
+            options.Conventions.AuthorizeFolder("/Admin/Staff", IdentityRegistration.AdminPolicy);
+            options.Conventions.AuthorizePage("/Admin/Audit", IdentityRegistration.AdminPolicy);
+            options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(StaffMfaFilter))));
+            options.Conventions.AuthorizeFolder("/My", IdentityRegistration.PatientPolicy);
+            options.Conventions.AuthorizeFolder("/Account/Manage");
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
 
         // Compresses HTML, feeds and JSON on plain HTTP only (the default): over HTTPS, compressing pages that
@@ -65,20 +75,30 @@ public static class ServiceRegistration
         services.AddResponseCompression(options => options.MimeTypes =
             ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         return services;
     }
 
     public static WebApplication UseBreakaway(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
+            app.UseHsts();
         }
 
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseSerilogRequestLogging();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapHealthChecks("/health");
         app.MapStaticAssets();

@@ -19,6 +19,7 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         ["Articles:ReloadDelayMilliseconds"] = "50",
         ["Site:BaseUrl"] = "https://clinic.example",
         ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Security:SignInPermitsPerMinute"] = "1000",
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 

@@ -1,0 +1,47 @@
+using Breakaway.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Breakaway.Web.Data.Configurations;
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder) =>
+        builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+}
+
+internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
+{
+    public void Configure(EntityTypeBuilder<Patient> builder)
+    {
+        builder.HasOne(p => p.User).WithOne().HasForeignKey<Patient>(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.UserId).IsUnique();
+        builder.Property(p => p.CreatedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => i.UserId);
+        builder.HasOne(i => i.User).WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(i => i.CreatedByUserId).HasMaxLength(450);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.Action).HasMaxLength(60).IsRequired();
+        builder.Property(a => a.ActorUserId).HasMaxLength(450);
+        builder.Property(a => a.TargetUserId).HasMaxLength(450);
+        builder.Property(a => a.Detail).HasMaxLength(200);
+        builder.HasIndex(a => a.TimestampUtc);
+        builder.HasIndex(a => new { a.PatientId, a.TimestampUtc });
+        builder.HasIndex(a => new { a.ActorUserId, a.TimestampUtc });
+    }
+}

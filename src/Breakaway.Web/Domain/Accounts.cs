@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Breakaway.Web.Domain;
+
+/// <summary>A person who can sign in: clinic staff (Admin, Therapist) or a patient.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Set when an admin disables the account; a disabled account cannot sign in and its sessions end.</summary>
+    public DateTime? DisabledUtc { get; set; }
+
+    /// <summary>Demo accounts (Demo:Enabled) skip the staff MFA requirement.</summary>
+    public bool IsDemo { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Therapist = "Therapist";
+    public const string Patient = "Patient";
+
+    public static readonly string[] All = [Admin, Therapist, Patient];
+}
+
+/// <summary>A patient of the clinic. The record exists before the patient has chosen a password.</summary>
+public sealed class Patient
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public AppUser User { get; set; } = null!;
+
+    public DateOnly? DateOfBirth { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public string? CreatedByUserId { get; set; }
+}
+
+/// <summary>
+/// A one-time link that lets a person choose a password: a new patient's first sign-in, or a reset.
+/// Only a SHA-256 hash of the token is stored; issuing a new one revokes the old.
+/// </summary>
+public sealed class Invitation
+{
+    public int Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public AppUser User { get; set; } = null!;
+
+    public required string TokenHash { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime ExpiresUtc { get; set; }
+
+    public DateTime? UsedUtc { get; set; }
+
+    public DateTime? RevokedUtc { get; set; }
+
+    public string? CreatedByUserId { get; set; }
+
+    public bool IsUsable(DateTime nowUtc) => UsedUtc is null && RevokedUtc is null && nowUtc < ExpiresUtc;
+}
+
+/// <summary>
+/// One row per security-relevant event and per staff read or change of a patient's data: who, when, what,
+/// which patient. Never the health data itself. Rows are only ever added (see the DbContext).
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTime TimestampUtc { get; set; }
+
+    /// <summary>The signed-in user who acted; null for anonymous events such as a failed sign-in.</summary>
+    public string? ActorUserId { get; set; }
+
+    public required string Action { get; set; }
+
+    public int? PatientId { get; set; }
+
+    /// <summary>The account acted upon, for account events (create, disable, role change).</summary>
+    public string? TargetUserId { get; set; }
+
+    /// <summary>A short, non-clinical detail such as a role name or a page.</summary>
+    public string? Detail { get; set; }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+
+namespace Breakaway.Web.Infrastructure.Security;
+
+/// <summary>
+/// On staff pages: unless <c>Security:RequireStaffMfa</c> is false (or the account is a demo account), the
+/// session must have been opened with a second factor. Staff without an authenticator are sent to set one up.
+/// </summary>
+public sealed class StaffMfaFilter(IOptions<SecurityOptions> options) : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var user = context.HttpContext.User;
+        var satisfied = !options.Value.RequireStaffMfa
+            || !user.IsStaff()
+            || user.HasClaim(ClinicClaimsFactory.Demo, "true")
+            || user.HasClaim("amr", "mfa");
+        if (satisfied)
+        {
+            await next();
+            return;
+        }
+
+        context.Result = new RedirectResult("/account/authenticator?required=true");
+    }
+}

@@ -1,0 +1,26 @@
+using Breakaway.Web.Domain;
+using Breakaway.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Breakaway.Web.Pages.Account;
+
+/// <summary>Signing out is a POST (with antiforgery), so a link on another site cannot sign anyone out.</summary>
+public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+{
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.WriteAsync(AuditActions.SignedOut);
+        }
+
+        await signIn.SignOutAsync();
+        return RedirectToPage("/Account/SignOut");
+    }
+}

@@ -1,0 +1,58 @@
+using Breakaway.Web.Data;
+using Breakaway.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Breakaway.Web.Pages.Admin;
+
+/// <summary>Admins browse the audit log, newest first, filtered by action, patient or account.</summary>
+public sealed class AuditModel(BreakawayDbContext db, AuditLog audit) : PageModel
+{
+    public int Limit => 200;
+    public string? Action { get; private set; }
+    public int? PatientId { get; private set; }
+    public string? UserFilter { get; private set; }
+    public IReadOnlyList<Row> Entries { get; private set; } = [];
+
+    public IReadOnlyList<string> KnownActions { get; } =
+        [.. typeof(AuditActions).GetFields().Select(f => (string)f.GetValue(null)!).Order()];
+
+    public async Task OnGetAsync(string? action, int? patient, string? user, CancellationToken cancellationToken)
+    {
+        Action = KnownActions.Contains(action) ? action : null;
+        PatientId = patient is > 0 ? patient : null;
+        UserFilter = string.IsNullOrWhiteSpace(user) ? null : user.Trim();
+
+        var query = db.AuditEntries.AsQueryable();
+        if (Action is not null)
+        {
+            query = query.Where(e => e.Action == Action);
+        }
+
+        if (PatientId is not null)
+        {
+            query = query.Where(e => e.PatientId == PatientId);
+        }
+
+        if (UserFilter is not null)
+        {
+            var ids = db.Users.Where(u => u.DisplayName.Contains(UserFilter) || u.UserName!.Contains(UserFilter)).Select(u => u.Id);
+            query = query.Where(e => ids.Contains(e.ActorUserId!) || ids.Contains(e.TargetUserId!));
+        }
+
+        Entries = await query
+            .OrderByDescending(e => e.Id)
+            .Take(Limit)
+            .Select(e => new Row(
+                e.TimestampUtc,
+                db.Users.Where(u => u.Id == e.ActorUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                e.Action,
+                e.PatientId,
+                db.Users.Where(u => u.Id == e.TargetUserId).Select(u => u.DisplayName).FirstOrDefault(),
+                e.Detail))
+            .ToListAsync(cancellationToken);
+        await audit.WriteAsync(AuditActions.AuditViewed);
+    }
+
+    public sealed record Row(DateTime TimestampUtc, string? Actor, string Action, int? PatientId, string? Target, string? Detail);
+}

@@ -1,0 +1,33 @@
+using Breakaway.Web.Data;
+using Breakaway.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Breakaway.Web.Pages.Admin.Patients;
+
+/// <summary>Every patient of the clinic (one clinic, one caseload for now; per-therapist caseloads would filter here).</summary>
+public sealed class IndexModel(BreakawayDbContext db, AuditLog audit) : PageModel
+{
+    public string? Query { get; private set; }
+    public IReadOnlyList<Row> Patients { get; private set; } = [];
+
+    public async Task OnGetAsync(string? q, CancellationToken cancellationToken)
+    {
+        Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        var query = db.Patients.AsQueryable();
+        if (Query is not null)
+        {
+            var pattern = "%" + Query.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%";
+            query = query.Where(p => EF.Functions.Like(p.User.DisplayName, pattern) || EF.Functions.Like(p.User.UserName!, pattern));
+        }
+
+        Patients = await query
+            .OrderBy(p => p.User.DisplayName)
+            .Select(p => new Row(p.Id, p.User.DisplayName, p.User.UserName ?? string.Empty, p.User.PasswordHash != null, p.User.DisabledUtc != null))
+            .Take(200)
+            .ToListAsync(cancellationToken);
+        await audit.WriteAsync(AuditActions.PatientListViewed);
+    }
+
+    public sealed record Row(int Id, string Name, string SignInName, bool HasPassword, bool Disabled);
+}
