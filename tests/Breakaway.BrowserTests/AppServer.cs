@@ -107,6 +107,7 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseStaticWebAssets();
             builder.UseSetting("Articles:Path", Path.Combine(RepoRoot(), "content"));
             builder.UseSetting("ConnectionStrings:Breakaway", "Data Source=" + DatabasePath);
+            builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         }

@@ -32,6 +32,11 @@ public class BreakawayFactory : WebApplicationFactory<Program>
 
     public string Environment { get; set; } = "Production";
 
+    public const string DemoPassword = "breakaway-demo-2026";
+
+    /// <summary>Seeds the demo accounts (admin, therapist, two patients), all with <see cref="DemoPassword"/>.</summary>
+    public BreakawayFactory WithDemo() => With("Demo:Enabled", "true");
+
     public BreakawayFactory With(string key, string? value)
     {
         _settings[key] = value;

@@ -25,6 +25,19 @@ public sealed class ClinicUserManager(
     TimeProvider clock)
     : UserManager<AppUser>(store, optionsAccessor, passwordHasher, userValidators, passwordValidators, keyNormalizer, errors, services, logger)
 {
+    /// <summary>Lockout is judged by the injected clock, the same one that set it.</summary>
+    public override async Task<bool> IsLockedOutAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!await GetLockoutEnabledAsync(user))
+        {
+            return false;
+        }
+
+        var end = await GetLockoutEndDateAsync(user);
+        return end is { } until && until >= clock.GetUtcNow();
+    }
+
     public override async Task<IdentityResult> AccessFailedAsync(AppUser user)
     {
         ArgumentNullException.ThrowIfNull(user);

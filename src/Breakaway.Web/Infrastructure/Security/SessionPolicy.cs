@@ -30,7 +30,7 @@ public sealed class SessionPolicy(IOptions<SecurityOptions> options, TimeProvide
             properties.IsPersistent = false; // Staff sessions never outlive the browser.
         }
 
-        properties.Items[IssuedKey] ??= now.ToString("O", CultureInfo.InvariantCulture);
+        properties.Items.TryAdd(IssuedKey, now.ToString("O", CultureInfo.InvariantCulture));
         properties.Items[SeenKey] = now.ToString("O", CultureInfo.InvariantCulture);
         properties.AllowRefresh = false;
         properties.ExpiresUtc = now + Limit(staff, properties.IsPersistent);

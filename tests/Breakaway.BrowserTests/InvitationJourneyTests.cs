@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace Breakaway.BrowserTests;
+
+public sealed class InvitationJourneyTests(AppServer server) : BrowserTest(server)
+{
+    private const string DemoPassword = "breakaway-demo-2026";
+
+    [Fact]
+    public async Task Therapist_InvitesAPatient_WhoAcceptsOnAPhone()
+    {
+        // The therapist, at the clinic's desktop.
+        await OpenAsync(Desktop);
+        await Page.GotoAsync("/account/sign-in");
+        await CheckPageAsync("sign-in");
+        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("therapist@demo.test");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("**/admin");
+        await CheckPageAsync("admin-home");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
+        await CheckPageAsync("admin-patients");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Add a patient" }).ClickAsync();
+        await CheckPageAsync("admin-patient-new");
+        var name = "Phone Patient " + Guid.NewGuid().ToString("N")[..4];
+        await Page.GetByLabel("Name the patient will see").FillAsync(name);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
+        await Page.WaitForURLAsync("**/admin/patients/*");
+        Assert.Equal(name, await Page.Locator("h1").TextContentAsync());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Make an invitation link" }).ClickAsync();
+        var link = await Page.Locator(".invite-link a").GetAttributeAsync("href");
+        Assert.NotNull(link);
+        Assert.True(await Page.Locator("[data-print]").IsVisibleAsync(), "the print button is shown when scripts run");
+        await CheckPageAsync("admin-invitation");
+
+        // The patient, on their phone.
+        var browser = Server.RequireBrowser();
+        await using var phone = await browser.NewContextAsync(new() { ViewportSize = Phone, BaseURL = Server.BaseUrl, IsMobile = true, HasTouch = true });
+        var patient = await phone.NewPageAsync();
+        await patient.GotoAsync(new Uri(link!).PathAndQuery);
+        Assert.Equal($"Welcome, {name}", await patient.Locator("h1").TextContentAsync());
+        var signInName = "phone" + Guid.NewGuid().ToString("N")[..6];
+        await patient.GetByLabel("Choose a sign-in name").FillAsync(signInName);
+        await patient.GetByLabel("New password").FillAsync("blue kettle sunrise");
+        await patient.GetByLabel("Type the password again").FillAsync("blue kettle sunrise");
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+        await patient.WaitForURLAsync("**/my");
+
+        Assert.Equal($"Hello, {name}", await patient.Locator("h1").TextContentAsync());
+        var scroll = await patient.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scroll <= Phone.Width, $"page is {scroll}px wide");
+    }
+
+    [Fact]
+    public async Task Patient_SignsInOnAPhone_AndSeesTheirPage()
+    {
+        await OpenAsync(Phone);
+
+        await Page.GotoAsync("/my");
+        await Page.WaitForURLAsync("**/account/sign-in?*");
+        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("patient@demo.test");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("**/my");
+
+        Assert.Equal("Hello, Demo Patient", await Page.Locator("h1").TextContentAsync());
+        await CheckPageAsync("my");
+        await Page.GotoAsync("/account/password");
+        await CheckPageAsync("change-password");
+    }
+}
