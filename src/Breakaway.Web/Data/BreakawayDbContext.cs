@@ -19,6 +19,14 @@ public sealed class BreakawayDbContext(DbContextOptions<BreakawayDbContext> opti
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<HomeProgram> Programs => Set<HomeProgram>();
+
+    public DbSet<ProgramVersion> ProgramVersions => Set<ProgramVersion>();
+
+    public DbSet<ProgramExercise> ProgramExercises => Set<ProgramExercise>();
+
+    public DbSet<AssignedReading> AssignedReadings => Set<AssignedReading>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -13,6 +13,7 @@ public static class DataRegistration
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped<ExerciseSeeder>();
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<ProgramSeeder>();
         services.AddHealthChecks().AddDbContextCheck<BreakawayDbContext>("database");
         return services;
     }

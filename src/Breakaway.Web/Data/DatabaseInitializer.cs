@@ -22,6 +22,7 @@ public static partial class DatabaseInitializer
         await db.Database.MigrateAsync();
         var added = await scope.ServiceProvider.GetRequiredService<ExerciseSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<ProgramSeeder>().SeedAsync();
         LogInitialized(logger, added);
     }
 

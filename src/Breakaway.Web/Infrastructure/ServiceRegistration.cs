@@ -39,6 +39,7 @@ public static class ServiceRegistration
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Clinic:TimeZone must be a known IANA time zone, such as Europe/London.")
             .ValidateOnStart();
         services.AddOptions<ArticleOptions>().BindConfiguration(ArticleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Programs.ProgramOptions>().BindConfiguration(Programs.ProgramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -59,6 +60,7 @@ public static class ServiceRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ClinicClock>();
+        services.AddScoped<Programs.ProgramService>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);
@@ -67,6 +69,14 @@ public static class ServiceRegistration
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(StaffMfaFilter))));
             options.Conventions.AuthorizeFolder("/My", IdentityRegistration.PatientPolicy);
             options.Conventions.AuthorizeFolder("/Account/Manage");
+        }).AddMvcOptions(options =>
+        {
+            // Plain-language messages for values that are not even the right type (a patient may type "ten").
+            var messages = options.ModelBindingMessageProvider;
+            messages.SetValueMustBeANumberAccessor(name => $"Enter a number for {name}.");
+            messages.SetAttemptedValueIsInvalidAccessor((value, name) => $"Enter a number for {name}.");
+            messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => "Enter a number.");
+            messages.SetValueIsInvalidAccessor(value => "Enter a valid value.");
         });
         services.AddRouting(options => options.LowercaseUrls = true);
 

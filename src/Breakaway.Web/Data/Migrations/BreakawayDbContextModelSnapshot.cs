@@ -96,6 +96,35 @@ namespace Breakaway.Web.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.AssignedReading", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArticleSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssignedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "ArticleSlug")
+                        .IsUnique();
+
+                    b.ToTable("AssignedReadings");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -266,6 +295,52 @@ namespace Breakaway.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.HomeProgram", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreationKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTemplate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreationKey")
+                        .IsUnique();
+
+                    b.HasIndex("IsTemplate");
+
+                    b.HasIndex("PatientId", "ArchivedUtc");
+
+                    b.ToTable("Programs");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.Invitation", b =>
                 {
                     b.Property<int>("Id")
@@ -333,6 +408,106 @@ namespace Breakaway.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.ProgramExercise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExerciseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resistance")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Dose", "Breakaway.Web.Domain.ProgramExercise.Dose#Dose", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("HoldSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("PerSide")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Reps")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RestSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TimesPerWeek")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExerciseId");
+
+                    b.HasIndex("VersionId", "Order");
+
+                    b.ToTable("ProgramExercises");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.ProgramVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TimesPerWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgramId", "Number");
+
+                    b.ToTable("ProgramVersions");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.StopCue", b =>
@@ -490,6 +665,17 @@ namespace Breakaway.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.AssignedReading", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.ExerciseProgression", b =>
                 {
                     b.HasOne("Breakaway.Web.Domain.Exercise", "Easier")
@@ -507,6 +693,16 @@ namespace Breakaway.Web.Data.Migrations
                     b.Navigation("Easier");
 
                     b.Navigation("Harder");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.HomeProgram", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.Invitation", b =>
@@ -529,6 +725,36 @@ namespace Breakaway.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.ProgramExercise", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Exercise", "Exercise")
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.ProgramVersion", "Version")
+                        .WithMany("Exercises")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Exercise");
+
+                    b.Navigation("Version");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.ProgramVersion", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.HomeProgram", "Program")
+                        .WithMany("Versions")
+                        .HasForeignKey("ProgramId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Program");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.StopCue", b =>
@@ -600,6 +826,16 @@ namespace Breakaway.Web.Data.Migrations
                     b.Navigation("Regressions");
 
                     b.Navigation("StopCues");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.HomeProgram", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.ProgramVersion", b =>
+                {
+                    b.Navigation("Exercises");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,4 +1,7 @@
+using Breakaway.Web.Articles;
 using Breakaway.Web.Data;
+using Breakaway.Web.Domain;
+using Breakaway.Web.Programs;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +11,22 @@ using Microsoft.Extensions.Options;
 
 namespace Breakaway.Web.Pages.Admin.Patients;
 
-public sealed class DetailModel(BreakawayDbContext db, Invitations invitations, AuditLog audit, IOptions<SecurityOptions> security, IOptions<SiteOptions> site, TimeProvider clock) : PageModel
+public sealed class DetailModel(
+    BreakawayDbContext db,
+    Invitations invitations,
+    AuditLog audit,
+    ProgramService programs,
+    PublishedArticles articles,
+    IOptions<SecurityOptions> security,
+    IOptions<SiteOptions> site,
+    TimeProvider clock) : PageModel
 {
+    public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
+    public IReadOnlyList<TemplateOption> Templates { get; private set; } = [];
+    public IReadOnlyList<ReadingRow> Reading { get; private set; } = [];
+    public IReadOnlyList<Article> ArticlesToAssign { get; private set; } = [];
+    public string? Message { get; private set; }
+
     public PatientView Patient { get; private set; } = null!;
     public string LinkStatus { get; private set; } = string.Empty;
     public int InvitationDays => security.Value.InvitationDays;
@@ -17,13 +34,14 @@ public sealed class DetailModel(BreakawayDbContext db, Invitations invitations, 
     public string? NewLinkQr { get; private set; }
     public string? NewLinkExpires { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, string? message)
     {
         if (!await Load(id))
         {
             return NotFound();
         }
 
+        Message = message;
         await audit.WriteAsync(AuditActions.PatientViewed, id);
         return Page();
     }
@@ -42,6 +60,75 @@ public sealed class DetailModel(BreakawayDbContext db, Invitations invitations, 
         NewLinkExpires = expires.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         await Load(id);
         return Page();
+    }
+
+    /// <summary>Starts a program for the patient, empty or from a template. A double submit creates one program.</summary>
+    public async Task<IActionResult> OnPostStartProgramAsync(int id, int? templateId, string? title, Guid creationKey)
+    {
+        if (!await Load(id))
+        {
+            return NotFound();
+        }
+
+        if (templateId is { } tid && Templates.All(t => t.Id != tid))
+        {
+            ModelState.AddModelError("templateId", "Choose a template from the list.");
+        }
+
+        var chosenTitle = string.IsNullOrWhiteSpace(title) ? Templates.FirstOrDefault(t => t.Id == templateId)?.Title : title.Trim();
+        if (string.IsNullOrEmpty(chosenTitle) || chosenTitle.Length > 120)
+        {
+            ModelState.AddModelError("title", "Give the program a title of up to 120 characters.");
+        }
+
+        if (creationKey == Guid.Empty)
+        {
+            ModelState.AddModelError(string.Empty, "The form was incomplete. Please try again.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var program = await programs.CreateAsync(id, chosenTitle!, null, templateId, creationKey, User.UserId());
+        await audit.WriteAsync("program.created", id, detail: templateId is null ? $"program {program.Id}" : $"program {program.Id} from template {templateId}");
+        return Redirect($"/admin/programs/{program.Id}");
+    }
+
+    public async Task<IActionResult> OnPostAssignReadingAsync(int id, string? slug)
+    {
+        if (!await Load(id))
+        {
+            return NotFound();
+        }
+
+        if (slug is null || articles.Find(slug) is null)
+        {
+            ModelState.AddModelError("slug", "Choose a tip from the list.");
+            return Page();
+        }
+
+        if (!await db.AssignedReadings.AnyAsync(r => r.PatientId == id && r.ArticleSlug == slug))
+        {
+            db.AssignedReadings.Add(new AssignedReading { PatientId = id, ArticleSlug = slug, AssignedUtc = clock.GetUtcNow().UtcDateTime, AssignedByUserId = User.UserId() });
+            audit.Add("reading.assigned", id, detail: slug);
+            await db.SaveChangesAsync();
+        }
+
+        return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Reading assigned.") + "#reading");
+    }
+
+    public async Task<IActionResult> OnPostRemoveReadingAsync(int id, int readingId)
+    {
+        var removed = await db.AssignedReadings.Where(r => r.Id == readingId && r.PatientId == id).ExecuteDeleteAsync();
+        if (removed == 0)
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync("reading.removed", id, detail: $"reading {readingId}");
+        return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Reading removed.") + "#reading");
     }
 
     private async Task<bool> Load(int id)
@@ -69,8 +156,38 @@ public sealed class DetailModel(BreakawayDbContext db, Invitations invitations, 
             { } l when l.ExpiresUtc <= now => $"Expired on {l.ExpiresUtc:d MMMM yyyy}",
             { } l => $"Open until {l.ExpiresUtc:d MMMM yyyy}",
         };
+
+        var versions = await db.ProgramVersions
+            .Where(v => v.Program.PatientId == id && v.Program.ArchivedUtc == null)
+            .Include(v => v.Exercises).ThenInclude(e => e.Exercise)
+            .AsSplitQuery()
+            .ToListAsync();
+        var programRows = await db.Programs.Where(p => p.PatientId == id && p.ArchivedUtc == null)
+            .OrderByDescending(p => p.CreatedUtc)
+            .Select(p => new { p.Id, p.Title, p.Goal })
+            .ToListAsync();
+        var names = await db.Users.Where(u => versions.Select(v => v.PublishedByUserId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        Programs = [.. programRows.Select(p => new ProgramSummary(
+            p.Id, p.Title, p.Goal,
+            [.. versions.Where(v => v.ProgramId == p.Id && !v.IsDraft).OrderByDescending(v => v.Number)
+                .Select(v => new VersionSummary(v, v.PublishedByUserId is { } by && names.TryGetValue(by, out var n) ? n : "unknown", programs.EstimateMinutes(v.Exercises)))],
+            versions.Any(v => v.ProgramId == p.Id && v.IsDraft)))];
+        Templates = await db.Programs.Where(p => p.IsTemplate && p.ArchivedUtc == null).OrderBy(p => p.Title)
+            .Select(p => new TemplateOption(p.Id, p.Title)).ToListAsync();
+        var readings = await db.AssignedReadings.Where(r => r.PatientId == id).OrderByDescending(r => r.AssignedUtc)
+            .Select(r => new { r.Id, r.ArticleSlug, r.AssignedUtc }).ToListAsync();
+        Reading = [.. readings.Select(r => new ReadingRow(r.Id, r.ArticleSlug, articles.Find(r.ArticleSlug)?.Title ?? r.ArticleSlug + " (no longer published)", r.AssignedUtc))];
+        ArticlesToAssign = [.. articles.All().Where(a => readings.All(r => r.ArticleSlug != a.Slug))];
         return true;
     }
+
+    public sealed record ProgramSummary(int Id, string Title, string? Goal, IReadOnlyList<VersionSummary> Versions, bool HasDraft);
+
+    public sealed record VersionSummary(ProgramVersion Version, string PublishedBy, int Minutes);
+
+    public sealed record TemplateOption(int Id, string Title);
+
+    public sealed record ReadingRow(int Id, string Slug, string Title, DateTime AssignedUtc);
 
     public sealed record PatientView(int Id, string UserId, string Name, string SignInName, string? Email, DateOnly? DateOfBirth, bool HasPassword, bool Disabled);
 }

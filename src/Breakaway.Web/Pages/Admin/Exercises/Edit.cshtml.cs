@@ -1,0 +1,246 @@
+using System.ComponentModel.DataAnnotations;
+using Breakaway.Web.Data;
+using Breakaway.Web.Domain;
+using Breakaway.Web.Infrastructure;
+using Breakaway.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Breakaway.Web.Pages.Admin.Exercises;
+
+/// <summary>
+/// Create and edit library exercises. Lists (steps, cues) are one line each. Exercises are archived, never
+/// deleted; stop cues keep their rows when their wording changes, so logs that point at them stay valid.
+/// </summary>
+public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int? ExerciseId { get; private set; }
+    public bool IsArchived { get; private set; }
+    public IReadOnlyList<(int Id, string Name)> Others { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, string? message)
+    {
+        Message = message;
+        if (id is null)
+        {
+            Input = new InputModel { Dose = new Dose { Sets = 2, Reps = 10, RestSeconds = 30, TimesPerWeek = 3 } };
+            await LoadOthers(null);
+            return Page();
+        }
+
+        var exercise = await db.Exercises.Include(e => e.StopCues).Include(e => e.Progressions).AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id);
+        if (exercise is null)
+        {
+            return NotFound();
+        }
+
+        ExerciseId = exercise.Id;
+        IsArchived = exercise.IsArchived;
+        Input = new InputModel
+        {
+            Slug = exercise.Slug,
+            Name = exercise.Name,
+            Purpose = exercise.Purpose,
+            Category = exercise.Category,
+            Region = exercise.BodyRegion,
+            StartingPosition = exercise.StartingPosition,
+            Steps = string.Join('\n', exercise.Steps),
+            FormCues = string.Join('\n', exercise.FormCues),
+            StopCues = string.Join('\n', exercise.StopCues.Where(c => !c.IsPain).OrderBy(c => c.Order).Select(c => c.Text)),
+            PainStopCues = string.Join('\n', exercise.StopCues.Where(c => c.IsPain).OrderBy(c => c.Order).Select(c => c.Text)),
+            Dose = exercise.Dose,
+            HoldAt = exercise.HoldAt,
+            SideName = exercise.SideName,
+            Equipment = exercise.Equipment,
+            MediaUrl = exercise.MediaUrl,
+            IsPublic = exercise.IsPublic,
+            Harder = [.. exercise.Progressions.Select(p => p.HarderId)],
+        };
+        await LoadOthers(exercise.Id);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id)
+    {
+        var exercise = id is null ? null : await db.Exercises.AsTracking().Include(e => e.StopCues).Include(e => e.Progressions).AsSplitQuery().FirstOrDefaultAsync(e => e.Id == id);
+        if (id is not null && exercise is null)
+        {
+            return NotFound();
+        }
+
+        Validate(id);
+        if (!ModelState.IsValid)
+        {
+            ExerciseId = id;
+            IsArchived = exercise?.IsArchived ?? false;
+            await LoadOthers(id);
+            return Page();
+        }
+
+        var now = clock.UtcNow();
+        exercise ??= db.Exercises.Add(new Exercise { Slug = Input.Slug, Name = Input.Name, Purpose = Input.Purpose, StartingPosition = Input.StartingPosition, CreatedUtc = now }).Entity;
+        exercise.Slug = Input.Slug.Trim();
+        exercise.Name = Input.Name.Trim();
+        exercise.Purpose = Input.Purpose.Trim();
+        exercise.Category = Input.Category;
+        exercise.BodyRegion = Input.Region;
+        exercise.StartingPosition = Input.StartingPosition.Trim();
+        exercise.Steps = Lines(Input.Steps);
+        exercise.FormCues = Lines(Input.FormCues);
+        exercise.Dose = Input.Dose;
+        exercise.HoldAt = Blank(Input.HoldAt);
+        exercise.SideName = string.IsNullOrWhiteSpace(Input.SideName) ? "side" : Input.SideName.Trim();
+        exercise.Equipment = Blank(Input.Equipment);
+        exercise.MediaUrl = Blank(Input.MediaUrl);
+        exercise.IsPublic = Input.IsPublic;
+        exercise.UpdatedUtc = now;
+        SyncStopCues(exercise);
+        exercise.Progressions.RemoveAll(p => !Input.Harder.Contains(p.HarderId));
+        foreach (var harder in Input.Harder.Where(h => exercise.Progressions.All(p => p.HarderId != h) && h != exercise.Id))
+        {
+            exercise.Progressions.Add(new ExerciseProgression { HarderId = harder });
+        }
+
+        audit.Add(id is null ? "exercise.created" : "exercise.edited", detail: exercise.Slug);
+        await db.SaveChangesAsync();
+        return Redirect($"/admin/exercises/{exercise.Id}?message=" + Uri.EscapeDataString("Saved."));
+    }
+
+    public async Task<IActionResult> OnPostArchiveAsync(int id, bool archive)
+    {
+        var changed = await db.Exercises.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsArchived, archive));
+        if (changed == 0)
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync(archive ? "exercise.archived" : "exercise.restored", detail: $"exercise {id}");
+        return Redirect($"/admin/exercises/{id}?message=" + Uri.EscapeDataString(archive ? "Archived: hidden from the public library and the builder. Programs that use it keep it." : "Restored."));
+    }
+
+    /// <summary>Cue rows are reused in order, so a reworded cue keeps its id; extra rows are removed.</summary>
+    private void SyncStopCues(Exercise exercise)
+    {
+        var wanted = Lines(Input.StopCues).Select(t => (Text: t, Pain: false)).Concat(Lines(Input.PainStopCues).Select(t => (Text: t, Pain: true))).ToList();
+        var existing = exercise.StopCues.OrderBy(c => c.Order).ToList();
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            if (i < existing.Count)
+            {
+                existing[i].Text = wanted[i].Text;
+                existing[i].IsPain = wanted[i].Pain;
+                existing[i].Order = i + 1;
+            }
+            else
+            {
+                exercise.StopCues.Add(new StopCue { Text = wanted[i].Text, IsPain = wanted[i].Pain, Order = i + 1 });
+            }
+        }
+
+        foreach (var extra in existing.Skip(wanted.Count))
+        {
+            exercise.StopCues.Remove(extra);
+            db.StopCues.Remove(extra);
+        }
+    }
+
+    private void Validate(int? id)
+    {
+        if (!Slug.IsValid(Input.Slug?.Trim()))
+        {
+            ModelState.AddModelError("Input.Slug", "Use 1-80 lower-case letters, digits and hyphens, such as 'wall-sit'.");
+        }
+        else if (db.Exercises.Any(e => e.Slug == Input.Slug!.Trim() && e.Id != id))
+        {
+            ModelState.AddModelError("Input.Slug", "Another exercise already uses this address.");
+        }
+
+        if (Lines(Input.Steps).Count == 0)
+        {
+            ModelState.AddModelError("Input.Steps", "Write at least one step.");
+        }
+
+        if (Lines(Input.StopCues).Count + Lines(Input.PainStopCues).Count == 0)
+        {
+            ModelState.AddModelError("Input.StopCues", "Every exercise needs at least one stop cue.");
+        }
+
+        if (Lines(Input.Steps).Concat(Lines(Input.FormCues)).Concat(Lines(Input.StopCues)).Concat(Lines(Input.PainStopCues)).Any(l => l.Length > 200))
+        {
+            ModelState.AddModelError(string.Empty, "Keep each step and cue under 200 characters.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(Input.MediaUrl) && !(Uri.TryCreate(Input.MediaUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            ModelState.AddModelError("Input.MediaUrl", "Use a web address starting with https://.");
+        }
+
+        var known = db.Exercises.Select(e => e.Id).ToHashSet();
+        if (Input.Harder.Any(h => !known.Contains(h) || h == id))
+        {
+            ModelState.AddModelError("Input.Harder", "Choose harder versions from the list.");
+        }
+    }
+
+    private async Task LoadOthers(int? id) =>
+        Others = [.. (await db.Exercises.Where(e => e.Id != id).OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync()).Select(e => (e.Id, e.Name))];
+
+    private static List<string> Lines(string? text) =>
+        [.. (text ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0)];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Give the exercise an address (slug).")]
+        public string Slug { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Give the exercise a name."), StringLength(120)]
+        public string Name { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Say in one sentence what it is for."), StringLength(300)]
+        public string Purpose { get; set; } = string.Empty;
+
+        public ExerciseCategory Category { get; set; }
+
+        public BodyRegion Region { get; set; }
+
+        [Required(ErrorMessage = "Describe the starting position."), StringLength(600)]
+        public string StartingPosition { get; set; } = string.Empty;
+
+        [StringLength(4000)]
+        public string? Steps { get; set; }
+
+        [StringLength(2000)]
+        public string? FormCues { get; set; }
+
+        [StringLength(2000)]
+        public string? StopCues { get; set; }
+
+        [StringLength(2000)]
+        public string? PainStopCues { get; set; }
+
+        public Dose Dose { get; set; } = new();
+
+        [StringLength(60)]
+        public string? HoldAt { get; set; }
+
+        [StringLength(20)]
+        public string? SideName { get; set; } = "side";
+
+        [StringLength(200)]
+        public string? Equipment { get; set; }
+
+        [StringLength(500)]
+        public string? MediaUrl { get; set; }
+
+        public bool IsPublic { get; set; } = true;
+
+        public List<int> Harder { get; set; } = [];
+    }
+}
