@@ -27,6 +27,12 @@ public sealed class BreakawayDbContext(DbContextOptions<BreakawayDbContext> opti
 
     public DbSet<AssignedReading> AssignedReadings => Set<AssignedReading>();
 
+    public DbSet<SessionLog> SessionLogs => Set<SessionLog>();
+
+    public DbSet<ExerciseLog> ExerciseLogs => Set<ExerciseLog>();
+
+    public DbSet<RedFlag> RedFlags => Set<RedFlag>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -39,6 +39,9 @@ public sealed class Patient
     public DateTime CreatedUtc { get; set; }
 
     public string? CreatedByUserId { get; set; }
+
+    /// <summary>SHA-256 of the secret in the patient's calendar-feed link; null when they have none (or revoked it).</summary>
+    public string? CalendarTokenHash { get; set; }
 }
 
 /// <summary>

@@ -7,9 +7,15 @@ public sealed class ClinicClock(TimeProvider time, IOptions<ClinicOptions> optio
 {
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
+    public TimeZoneInfo Zone => _zone;
+
     public DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone);
 
     public DateOnly Today() => DateOnly.FromDateTime(Now().DateTime);
 
     public DateTime UtcNow() => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>The clinic's calendar day of an instant stored in UTC.</summary>
+    public DateOnly ToClinicDay(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone));
 }

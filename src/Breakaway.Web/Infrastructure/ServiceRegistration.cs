@@ -1,5 +1,6 @@
 using Breakaway.Web.Articles;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Patients;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -61,6 +62,7 @@ public static class ServiceRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ClinicClock>();
         services.AddScoped<Programs.ProgramService>();
+        services.AddScoped<Patients.PatientProgram>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);
@@ -114,6 +116,7 @@ public static class ServiceRegistration
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapFeeds();
+        app.MapCalendarFeed();
 
         // Loading the articles at start-up, not on the first request, makes the first page fast.
         _ = app.Services.GetRequiredService<ArticleStore>();

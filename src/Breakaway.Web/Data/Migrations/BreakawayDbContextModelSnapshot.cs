@@ -277,6 +277,89 @@ namespace Breakaway.Web.Data.Migrations
                     b.ToTable("Exercises");
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.ExerciseLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Difficulty")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExerciseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramExerciseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepsPerSet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SessionLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SetsCompleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StopCueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopCueText")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StopCueWasPain")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Prescribed", "Breakaway.Web.Domain.ExerciseLog.Prescribed#Dose", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("HoldSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("PerSide")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Reps")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RestSeconds")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Sets")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("TimesPerWeek")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionLogId");
+
+                    b.HasIndex("StopCueId");
+
+                    b.HasIndex("ExerciseId", "SessionLogId");
+
+                    b.ToTable("ExerciseLogs", t =>
+                        {
+                            t.HasCheckConstraint("CK_ExerciseLog_Pain", "\"Pain\" IS NULL OR (\"Pain\" >= 0 AND \"Pain\" <= 10)");
+
+                            t.HasCheckConstraint("CK_ExerciseLog_Reps", "\"RepsPerSet\" >= 0 AND \"RepsPerSet\" <= 100");
+
+                            t.HasCheckConstraint("CK_ExerciseLog_Sets", "\"SetsCompleted\" >= 0 AND \"SetsCompleted\" <= 10");
+                        });
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.ExerciseProgression", b =>
                 {
                     b.Property<int>("EasierId")
@@ -387,6 +470,9 @@ namespace Breakaway.Web.Data.Migrations
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CalendarTokenHash")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedByUserId")
                         .HasMaxLength(450)
@@ -508,6 +594,81 @@ namespace Breakaway.Web.Data.Migrations
                     b.HasIndex("ProgramId", "Number");
 
                     b.ToTable("ProgramVersions");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.RedFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcknowledgedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RaisedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionLogId");
+
+                    b.HasIndex("PatientId", "AcknowledgedUtc");
+
+                    b.ToTable("RedFlags");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.SessionLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoggedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProgramVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Signs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("ProgramVersionId");
+
+                    b.HasIndex("PatientId", "Date");
+
+                    b.ToTable("SessionLogs");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.StopCue", b =>
@@ -676,6 +837,28 @@ namespace Breakaway.Web.Data.Migrations
                     b.Navigation("Patient");
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.ExerciseLog", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Exercise", null)
+                        .WithMany()
+                        .HasForeignKey("ExerciseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.SessionLog", "SessionLog")
+                        .WithMany("Exercises")
+                        .HasForeignKey("SessionLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.StopCue", null)
+                        .WithMany()
+                        .HasForeignKey("StopCueId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("SessionLog");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.ExerciseProgression", b =>
                 {
                     b.HasOne("Breakaway.Web.Domain.Exercise", "Easier")
@@ -757,6 +940,42 @@ namespace Breakaway.Web.Data.Migrations
                     b.Navigation("Program");
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.RedFlag", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.SessionLog", null)
+                        .WithMany()
+                        .HasForeignKey("SessionLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.SessionLog", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.ProgramVersion", "ProgramVersion")
+                        .WithMany()
+                        .HasForeignKey("ProgramVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+
+                    b.Navigation("ProgramVersion");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.StopCue", b =>
                 {
                     b.HasOne("Breakaway.Web.Domain.Exercise", "Exercise")
@@ -834,6 +1053,11 @@ namespace Breakaway.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.ProgramVersion", b =>
+                {
+                    b.Navigation("Exercises");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.SessionLog", b =>
                 {
                     b.Navigation("Exercises");
                 });

@@ -1,45 +1,298 @@
+using System.ComponentModel.DataAnnotations;
 using Breakaway.Web.Articles;
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
+using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Patients;
+using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Breakaway.Web.Pages.My;
 
-/// <summary>The patient's own page. Everything is read for the signed-in patient (from their claim), never by an id from the URL.</summary>
-public sealed class IndexModel(BreakawayDbContext db, PublishedArticles articles) : PageModel
+/// <summary>
+/// Today: the patient's exercises with their cues, and one form to log the whole session. Everything is read
+/// for the signed-in patient (from their claim), never by an id from the URL.
+/// </summary>
+public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock) : PageModel
 {
-    public string Name { get; private set; } = string.Empty;
-    public CurrentProgram? Program { get; private set; }
-    public IReadOnlyList<Article> Reading { get; private set; } = [];
+    [BindProperty]
+    public SessionInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public string Name { get; private set; } = string.Empty;
+    public ProgramVersion? Version { get; private set; }
+    public DateOnly Today { get; private set; }
+    public bool IsDueToday { get; private set; }
+    public DateOnly? NextSession { get; private set; }
+    public IReadOnlyList<TodaySession> LoggedToday { get; private set; } = [];
+    public IReadOnlyList<Article> Reading { get; private set; } = [];
+    public bool Editing => Input.EditSessionId is not null;
+
+    public async Task<IActionResult> OnGetAsync(long? edit, CancellationToken cancellationToken)
     {
         if (User.PatientId() is not { } patientId)
         {
             return Forbid();
         }
 
-        Name = User.DisplayName();
-        var version = await db.ProgramVersions
-            .Where(v => v.Program.PatientId == patientId && v.Program.ArchivedUtc == null && v.PublishedUtc != null)
-            .OrderByDescending(v => v.PublishedUtc)
-            .Include(v => v.Program)
-            .Include(v => v.Exercises.OrderBy(e => e.Order)).ThenInclude(e => e.Exercise).ThenInclude(x => x.StopCues)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (version is not null)
+        await LoadAsync(patientId, cancellationToken);
+        if (Version is null)
         {
-            Program = new CurrentProgram(version.Program.Title, version.Program.Goal, version.Describe(), version);
+            return Page();
         }
 
-        var slugs = await db.AssignedReadings.Where(r => r.PatientId == patientId).OrderByDescending(r => r.AssignedUtc)
-            .Select(r => r.ArticleSlug).ToListAsync(cancellationToken);
-        Reading = [.. slugs.Select(articles.Find).OfType<Article>()];
+        Input = SessionInput.For(Version);
+        if (edit is { } sessionId)
+        {
+            var session = await db.SessionLogs.Include(s => s.Exercises)
+                .FirstOrDefaultAsync(s => s.Id == sessionId && s.PatientId == patientId && s.Date == Today, cancellationToken);
+            if (session is null || session.ProgramVersionId != Version.Id)
+            {
+                return NotFound();
+            }
+
+            Input = SessionInput.From(session, Version);
+        }
+
         return Page();
     }
 
-    public sealed record CurrentProgram(string Title, string? Goal, string Schedule, ProgramVersion Version);
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (User.PatientId() is not { } patientId)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(patientId, cancellationToken);
+        if (Version is null)
+        {
+            return NotFound();
+        }
+
+        // A double submit of the same form: show the session that was stored the first time.
+        var already = await db.SessionLogs.Where(s => s.IdempotencyKey == Input.IdempotencyKey && s.PatientId == patientId)
+            .Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
+        if (already is { } existingId && Input.EditSessionId is null)
+        {
+            return Redirect($"/my/sessions/{existingId}");
+        }
+
+        var logs = Validate(Version);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        SessionLog session;
+        if (Input.EditSessionId is { } editId)
+        {
+            var existing = await db.SessionLogs.AsTracking().Include(s => s.Exercises)
+                .FirstOrDefaultAsync(s => s.Id == editId && s.PatientId == patientId && s.Date == Today, cancellationToken);
+            if (existing is null)
+            {
+                return NotFound();
+            }
+
+            session = existing;
+            db.ExerciseLogs.RemoveRange(session.Exercises);
+            session.Exercises = logs;
+            session.Signs = Input.Signs;
+            session.UpdatedUtc = clock.UtcNow();
+        }
+        else
+        {
+            session = new SessionLog
+            {
+                PatientId = patientId,
+                ProgramVersionId = Version.Id,
+                Date = Today,
+                LoggedUtc = clock.UtcNow(),
+                IdempotencyKey = Input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : Input.IdempotencyKey,
+                Signs = Input.Signs,
+                Exercises = logs,
+            };
+            db.SessionLogs.Add(session);
+        }
+
+        var names = Version.Exercises.ToDictionary(e => e.ExerciseId, e => e.Exercise.Name);
+        var reasons = RedFlagRules.Reasons(session.Signs, logs, id => names[id]);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException) when (Input.EditSessionId is null)
+        {
+            // The same form arrived twice at once; the unique idempotency key let one through.
+            var winner = await db.SessionLogs.Where(s => s.IdempotencyKey == session.IdempotencyKey).Select(s => s.Id).SingleAsync(cancellationToken);
+            return Redirect($"/my/sessions/{winner}");
+        }
+
+        if (reasons.Count > 0 && !await db.RedFlags.AnyAsync(f => f.SessionLogId == session.Id && f.AcknowledgedUtc == null, cancellationToken))
+        {
+            db.RedFlags.Add(new RedFlag { PatientId = patientId, SessionLogId = session.Id, RaisedUtc = clock.UtcNow(), Reasons = string.Join("; ", reasons) });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/my/sessions/{session.Id}");
+    }
+
+    /// <summary>Checks every field and turns the input into log rows; errors go to the fields, nothing is saved.</summary>
+    private List<ExerciseLog> Validate(ProgramVersion version)
+    {
+        var logs = new List<ExerciseLog>();
+        var byId = version.Exercises.ToDictionary(e => e.Id);
+        for (var i = 0; i < Input.Exercises.Count; i++)
+        {
+            var input = Input.Exercises[i];
+            var prefix = $"Input.Exercises[{i}].";
+            if (!byId.TryGetValue(input.ProgramExerciseId, out var prescribed))
+            {
+                ModelState.AddModelError(string.Empty, "This form is for an older version of your program. Please reload the page.");
+                continue;
+            }
+
+            if (input.SetsCompleted > 0 && input.RepsPerSet is null or < 1 or > 100)
+            {
+                ModelState.AddModelError(prefix + nameof(ExerciseInput.RepsPerSet), "Enter the reps you did in each set: a number from 1 to 100.");
+            }
+
+            if (input.SetsCompleted > 0 && input.Pain is null)
+            {
+                ModelState.AddModelError(prefix + nameof(ExerciseInput.Pain), "Choose how much pain you felt, from 0 to 10.");
+            }
+
+            var cue = input.StopCueId is { } cueId ? prescribed.Exercise.StopCues.FirstOrDefault(c => c.Id == cueId) : null;
+            if (input.StopCueId is not null && cue is null)
+            {
+                ModelState.AddModelError(prefix + nameof(ExerciseInput.StopCueId), "Choose one of the reasons in the list.");
+            }
+
+            logs.Add(new ExerciseLog
+            {
+                ProgramExerciseId = prescribed.Id,
+                ExerciseId = prescribed.ExerciseId,
+                Prescribed = prescribed.Dose,
+                SetsCompleted = input.SetsCompleted,
+                RepsPerSet = input.SetsCompleted > 0 ? input.RepsPerSet ?? 0 : 0,
+                Pain = input.SetsCompleted > 0 || cue is not null ? input.Pain : null,
+                Difficulty = input.SetsCompleted > 0 ? input.Difficulty : null,
+                StopCueId = cue?.Id,
+                StopCueText = cue?.Text,
+                StopCueWasPain = cue?.IsPain ?? false,
+                Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            });
+        }
+
+        if (ModelState.IsValid && logs.All(l => l.SetsCompleted == 0 && l.StopCueId is null) && Input.Signs == RedFlagSigns.None)
+        {
+            ModelState.AddModelError(string.Empty, "Enter the sets you did for at least one exercise.");
+        }
+
+        return logs;
+    }
+
+    private async Task LoadAsync(int patientId, CancellationToken cancellationToken)
+    {
+        Name = User.DisplayName();
+        Today = clock.Today();
+        Version = await patientProgram.CurrentVersionAsync(patientId, cancellationToken);
+        if (Version is not null)
+        {
+            IsDueToday = Version.StartDate <= Today && (Version.EndDate is null || Today <= Version.EndDate) && (Version.Days == WeekDays.None || Version.IsDue(Today));
+            NextSession = PatientProgram.NextDueDay(Version, Today.AddDays(1));
+        }
+
+        LoggedToday = await db.SessionLogs.Where(s => s.PatientId == patientId && s.Date == Today).OrderBy(s => s.LoggedUtc)
+            .Select(s => new TodaySession(s.Id, s.LoggedUtc)).ToListAsync(cancellationToken);
+        var slugs = await db.AssignedReadings.Where(r => r.PatientId == patientId).OrderByDescending(r => r.AssignedUtc)
+            .Select(r => r.ArticleSlug).ToListAsync(cancellationToken);
+        Reading = [.. slugs.Select(articles.Find).OfType<Article>()];
+    }
+
+    public string LocalTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public sealed record TodaySession(long Id, DateTime LoggedUtc);
+
+    public sealed class SessionInput
+    {
+        public Guid IdempotencyKey { get; set; }
+
+        public long? EditSessionId { get; set; }
+
+        public List<ExerciseInput> Exercises { get; set; } = [];
+
+        public bool PainDownLeg { get; set; }
+
+        public bool NumbnessOrTingling { get; set; }
+
+        public bool BladderOrBowelChange { get; set; }
+
+        public bool PainGettingWorse { get; set; }
+
+        public RedFlagSigns Signs =>
+            (PainDownLeg ? RedFlagSigns.PainDownLeg : 0) | (NumbnessOrTingling ? RedFlagSigns.NumbnessOrTingling : 0)
+            | (BladderOrBowelChange ? RedFlagSigns.BladderOrBowelChange : 0) | (PainGettingWorse ? RedFlagSigns.PainGettingWorse : 0);
+
+        /// <summary>A fresh form: every exercise prefilled with the prescribed sets and reps.</summary>
+        public static SessionInput For(ProgramVersion version) => new()
+        {
+            IdempotencyKey = Guid.NewGuid(),
+            Exercises = [.. version.Exercises.OrderBy(e => e.Order).Select(e => new ExerciseInput
+            {
+                ProgramExerciseId = e.Id,
+                SetsCompleted = e.Dose.Sets,
+                RepsPerSet = e.Dose.Reps,
+            })],
+        };
+
+        public static SessionInput From(SessionLog session, ProgramVersion version) => new()
+        {
+            IdempotencyKey = session.IdempotencyKey,
+            EditSessionId = session.Id,
+            PainDownLeg = session.Signs.HasFlag(RedFlagSigns.PainDownLeg),
+            NumbnessOrTingling = session.Signs.HasFlag(RedFlagSigns.NumbnessOrTingling),
+            BladderOrBowelChange = session.Signs.HasFlag(RedFlagSigns.BladderOrBowelChange),
+            PainGettingWorse = session.Signs.HasFlag(RedFlagSigns.PainGettingWorse),
+            Exercises = [.. version.Exercises.OrderBy(e => e.Order).Select(e =>
+            {
+                var log = session.Exercises.FirstOrDefault(l => l.ProgramExerciseId == e.Id);
+                return new ExerciseInput
+                {
+                    ProgramExerciseId = e.Id,
+                    SetsCompleted = log?.SetsCompleted ?? 0,
+                    RepsPerSet = log?.RepsPerSet ?? e.Dose.Reps,
+                    Pain = log?.Pain,
+                    Difficulty = log?.Difficulty,
+                    StopCueId = log?.StopCueId,
+                    Note = log?.Note,
+                };
+            })],
+        };
+    }
+
+    public sealed class ExerciseInput
+    {
+        public int ProgramExerciseId { get; set; }
+
+        [Range(0, 10, ErrorMessage = "Sets must be a number from 0 to 10.")]
+        [Display(Name = "sets")]
+        public int SetsCompleted { get; set; }
+
+        [Display(Name = "reps")]
+        public int? RepsPerSet { get; set; }
+
+        [Range(0, 10, ErrorMessage = "Pain must be from 0 to 10.")]
+        [Display(Name = "pain")]
+        public int? Pain { get; set; }
+
+        public Difficulty? Difficulty { get; set; }
+
+        public int? StopCueId { get; set; }
+
+        [StringLength(500, ErrorMessage = "Please keep your note under 500 characters.")]
+        public string? Note { get; set; }
+    }
 }

@@ -1,0 +1,104 @@
+namespace Breakaway.Web.Domain;
+
+/// <summary>One exercise session a patient logged: against the program version that was current, on a clinic day.</summary>
+public sealed class SessionLog
+{
+    public long Id { get; set; }
+
+    public int PatientId { get; set; }
+
+    public Patient Patient { get; set; } = null!;
+
+    public int ProgramVersionId { get; set; }
+
+    public ProgramVersion ProgramVersion { get; set; } = null!;
+
+    /// <summary>The clinic's calendar day the session belongs to.</summary>
+    public DateOnly Date { get; set; }
+
+    public DateTime LoggedUtc { get; set; }
+
+    public DateTime? UpdatedUtc { get; set; }
+
+    /// <summary>From the form: a double submit of the same form stores one session.</summary>
+    public Guid IdempotencyKey { get; set; }
+
+    /// <summary>The "anything new?" answers.</summary>
+    public RedFlagSigns Signs { get; set; }
+
+    public List<ExerciseLog> Exercises { get; set; } = [];
+}
+
+/// <summary>What the patient did of one prescribed exercise, with the dose that was prescribed at the time.</summary>
+public sealed class ExerciseLog
+{
+    public long Id { get; set; }
+
+    public long SessionLogId { get; set; }
+
+    public SessionLog SessionLog { get; set; } = null!;
+
+    public int ProgramExerciseId { get; set; }
+
+    public int ExerciseId { get; set; }
+
+    /// <summary>Copied from the program version, so the log stays true whatever changes later.</summary>
+    public Dose Prescribed { get; set; } = new();
+
+    public int SetsCompleted { get; set; }
+
+    /// <summary>Average reps per set; 0 when no sets were done.</summary>
+    public int RepsPerSet { get; set; }
+
+    /// <summary>0 (none) to 10 (worst imaginable); null when the exercise was skipped.</summary>
+    public int? Pain { get; set; }
+
+    public Difficulty? Difficulty { get; set; }
+
+    /// <summary>The stop cue the patient hit, if any. Its wording and pain flag are copied, since cues can be reworded.</summary>
+    public int? StopCueId { get; set; }
+
+    public string? StopCueText { get; set; }
+
+    public bool StopCueWasPain { get; set; }
+
+    public string? Note { get; set; }
+}
+
+public enum Difficulty
+{
+    TooEasy,
+    AboutRight,
+    TooHard,
+}
+
+[Flags]
+public enum RedFlagSigns
+{
+    None = 0,
+    PainDownLeg = 1,
+    NumbnessOrTingling = 2,
+    BladderOrBowelChange = 4,
+    PainGettingWorse = 8,
+}
+
+/// <summary>A reason for the therapist to call the patient, raised by a session. Acknowledged by staff (issue: dashboard).</summary>
+public sealed class RedFlag
+{
+    public long Id { get; set; }
+
+    public int PatientId { get; set; }
+
+    public Patient Patient { get; set; } = null!;
+
+    public long SessionLogId { get; set; }
+
+    public DateTime RaisedUtc { get; set; }
+
+    /// <summary>Why, in short clinical words for the therapist (never shown in logs).</summary>
+    public required string Reasons { get; set; }
+
+    public DateTime? AcknowledgedUtc { get; set; }
+
+    public string? AcknowledgedByUserId { get; set; }
+}

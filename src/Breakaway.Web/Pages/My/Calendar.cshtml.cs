@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using Breakaway.Web.Data;
+using Breakaway.Web.Infrastructure;
+using Breakaway.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Breakaway.Web.Pages.My;
+
+/// <summary>The patient's private calendar feed link: a secret (only its hash stored) that they can replace or turn off.</summary>
+public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> site) : PageModel
+{
+    public bool HasLink { get; private set; }
+    public string? NewLink { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var patientId = User.PatientId();
+        HasLink = await db.Patients.AnyAsync(p => p.Id == patientId && p.CalendarTokenHash != null);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync()
+    {
+        var patientId = User.PatientId();
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        await db.Patients.Where(p => p.Id == patientId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CalendarTokenHash, Invitations.Hash(token)));
+        NewLink = site.Value.Absolute($"/calendar/{token}.ics");
+        HasLink = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync()
+    {
+        var patientId = User.PatientId();
+        await db.Patients.Where(p => p.Id == patientId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CalendarTokenHash, (string?)null));
+        return Redirect("/my/calendar");
+    }
+}

@@ -1,0 +1,35 @@
+using Breakaway.Web.Domain;
+using Breakaway.Web.Infrastructure;
+using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Patients;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Breakaway.Web.Pages.My;
+
+/// <summary>A printable handout of the current program, with a paper log grid for this week and a QR code to /my.</summary>
+public sealed class HandoutModel(PatientProgram patientProgram, ClinicClock clock, IOptions<SiteOptions> site) : PageModel
+{
+    public string Name { get; private set; } = string.Empty;
+    public ProgramVersion? Version { get; private set; }
+    public IReadOnlyList<DateOnly> Week { get; private set; } = [];
+    public string MyUrl => site.Value.Absolute("/my");
+    public string QrDataUri { get; private set; } = string.Empty;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (User.PatientId() is not { } patientId)
+        {
+            return Forbid();
+        }
+
+        Name = User.DisplayName();
+        Version = await patientProgram.CurrentVersionAsync(patientId, cancellationToken);
+        var today = clock.Today();
+        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        Week = [.. Enumerable.Range(0, 7).Select(monday.AddDays)];
+        QrDataUri = QrCodes.PngDataUri(MyUrl, 4);
+        return Page();
+    }
+}
