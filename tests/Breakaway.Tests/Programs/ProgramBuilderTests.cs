@@ -330,37 +330,7 @@ internal static class BuilderForms
     {
         page ??= await client.GetDocumentAsync($"/admin/programs/{programId}");
         var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.builder")!;
-        var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements)
-        {
-            var name = element.GetAttribute("name");
-            if (string.IsNullOrEmpty(name) || values.ContainsKey(name) || element is AngleSharp.Html.Dom.IHtmlButtonElement)
-            {
-                continue;
-            }
-
-            switch (element)
-            {
-                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" } box:
-                    if (box.IsChecked)
-                    {
-                        fields.Add(new(name, box.Value));
-                    }
-
-                    break;
-                case AngleSharp.Html.Dom.IHtmlInputElement input:
-                    fields.Add(new(name, input.Value ?? string.Empty));
-                    break;
-                case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
-                    fields.Add(new(name, area.Value ?? string.Empty));
-                    break;
-                case AngleSharp.Html.Dom.IHtmlSelectElement select:
-                    fields.Add(new(name, select.Value ?? string.Empty));
-                    break;
-            }
-        }
-
-        fields.AddRange(values);
+        var fields = Forms.Fields(form, values);
         return await client.PostAsync($"/admin/programs/{programId}?handler={handler}", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
     }
 }

@@ -17,31 +17,46 @@ public static class Forms
     {
         var form = page.QuerySelector(formSelector) as IHtmlFormElement
             ?? throw new Xunit.Sdk.XunitException($"No form '{formSelector}' on {pageUrl}");
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
+        return await client.PostAsync(target, new FormUrlEncodedContent(Fields(form, values)), TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>What a browser would send for the form: inputs, checked boxes, selected options, text areas; buttons excluded.</summary>
+    public static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IReadOnlyDictionary<string, string> values)
+    {
         var fields = new List<KeyValuePair<string, string>>();
-        foreach (var element in form.Elements.OfType<IHtmlInputElement>())
+        foreach (var element in form.Elements)
         {
-            if (string.IsNullOrEmpty(element.Name) || values.ContainsKey(element.Name))
+            var name = element.GetAttribute("name");
+            if (string.IsNullOrEmpty(name) || values.ContainsKey(name))
             {
                 continue;
             }
 
-            if (element.Type is "checkbox" or "radio")
+            switch (element)
             {
-                if (element.IsChecked)
-                {
-                    fields.Add(new(element.Name, element.Value));
-                }
+                case IHtmlInputElement { Type: "checkbox" or "radio" } box:
+                    if (box.IsChecked)
+                    {
+                        fields.Add(new(name, box.Value));
+                    }
 
-                continue;
+                    break;
+                case IHtmlInputElement input:
+                    fields.Add(new(name, input.Value ?? string.Empty));
+                    break;
+                case IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value ?? string.Empty));
+                    break;
+                case IHtmlSelectElement select:
+                    fields.Add(new(name, select.Value ?? string.Empty));
+                    break;
             }
-
-            fields.Add(new(element.Name, element.Value));
         }
 
         fields.AddRange(values);
-        var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? pageUrl : action;
-        return await client.PostAsync(target, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        return fields;
     }
 
     public static HttpClient NoRedirects(this BreakawayFactory factory, string baseAddress = "http://localhost") =>
