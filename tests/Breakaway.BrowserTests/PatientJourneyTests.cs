@@ -1,0 +1,87 @@
+using Microsoft.Playwright;
+
+namespace Breakaway.BrowserTests;
+
+public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
+{
+    [Fact]
+    public async Task Patient_OnAPhone_SeesToday_LogsASessionWithAStopCue_AndSeesProgress()
+    {
+        await OpenAsync(Phone);
+        await Page.GotoAsync("/account/sign-in");
+        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("patient@demo.test");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("breakaway-demo-2026");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("**/my");
+
+        Assert.True(await Page.Locator(".exercise-card").CountAsync() >= 5);
+        Assert.True(await Page.Locator(".exercise-card .stop-box").First.IsVisibleAsync());
+        await CheckPageAsync("my-today");
+
+        // The hold timer appears because scripts run, and counts.
+        var timer = Page.Locator("button[data-hold='5']");
+        await timer.ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-hold-output]").Nth(1)).ToContainTextAsync("Hold");
+
+        var cards = Page.Locator(".exercise-card");
+        for (var i = 0; i < await cards.CountAsync(); i++)
+        {
+            await cards.Nth(i).GetByLabel("Pain during it, 0 to 10").SelectOptionAsync("1");
+        }
+
+        var clamshell = cards.Nth(2);
+        await clamshell.GetByLabel("Sets done").FillAsync("1");
+        await clamshell.GetByLabel("I stopped because...").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await clamshell.GetByLabel("Too hard").CheckAsync();
+        await clamshell.GetByLabel("Note for your therapist (optional)").FillAsync("Could not feel it in my buttock.");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        await Page.WaitForURLAsync("**/my/sessions/*");
+
+        Assert.Equal("Session saved. Well done!", await Page.Locator("h1").TextContentAsync());
+        Assert.Contains("Could not feel it in my buttock.", await Page.Locator("table").TextContentAsync(), StringComparison.Ordinal);
+        await CheckPageAsync("my-session");
+
+        await Page.GotoAsync("/my/progress");
+        Assert.Contains("1 of", await Page.Locator(".big-number").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await Page.Locator("td.day-done").CountAsync() >= 1);
+        Assert.True(await Page.Locator("section[aria-labelledby=pain-title] svg[role=img]").CountAsync() >= 1);
+        await CheckPageAsync("my-progress");
+
+        await Page.GotoAsync("/my/handout");
+        await CheckPageAsync("my-handout");
+        await Page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "my-handout-print.png"), FullPage = true });
+        Assert.False(await Page.Locator(".site-header nav").IsVisibleAsync());
+        await Page.EmulateMediaAsync(new() { Media = Media.Screen });
+
+        await Page.GotoAsync("/my/help");
+        await CheckPageAsync("my-help");
+        await Page.GotoAsync("/my/calendar");
+        await CheckPageAsync("my-calendar");
+    }
+
+    [Fact]
+    public async Task Patient_RedFlagAnswer_ShowsStopAndCall()
+    {
+        await OpenAsync(Phone);
+        await Page.GotoAsync("/account/sign-in");
+        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("patient2@demo.test");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("breakaway-demo-2026");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("**/my");
+
+        var cards = Page.Locator(".exercise-card");
+        for (var i = 0; i < await cards.CountAsync(); i++)
+        {
+            await cards.Nth(i).GetByLabel("Pain during it, 0 to 10").SelectOptionAsync("2");
+        }
+
+        await Page.GetByLabel("Numbness or tingling").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        await Page.WaitForURLAsync("**/my/sessions/*");
+
+        Assert.Equal("Please stop these exercises and call the clinic", await Page.Locator(".alarm h1").TextContentAsync());
+        Assert.True(await Page.Locator(".alarm a[href^='tel:']").IsVisibleAsync());
+        await CheckPageAsync("my-session-red-flag");
+    }
+}
