@@ -14,6 +14,7 @@ public static class DataRegistration
         services.AddScoped<ExerciseSeeder>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<ProgramSeeder>();
+        services.AddScoped<DemoHistorySeeder>();
         services.AddHealthChecks().AddDbContextCheck<BreakawayDbContext>("database");
         return services;
     }

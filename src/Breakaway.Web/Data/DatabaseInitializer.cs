@@ -23,6 +23,7 @@ public static partial class DatabaseInitializer
         var added = await scope.ServiceProvider.GetRequiredService<ExerciseSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<AccountSeeder>().SeedAsync();
         await scope.ServiceProvider.GetRequiredService<ProgramSeeder>().SeedAsync();
+        await scope.ServiceProvider.GetRequiredService<DemoHistorySeeder>().SeedAsync();
         LogInitialized(logger, added);
     }
 

@@ -40,6 +40,7 @@ public static class ServiceRegistration
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Clinic:TimeZone must be a known IANA time zone, such as Europe/London.")
             .ValidateOnStart();
         services.AddOptions<ArticleOptions>().BindConfiguration(ArticleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Programs.DashboardOptions>().BindConfiguration(Programs.DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Programs.ProgramOptions>().BindConfiguration(Programs.ProgramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
@@ -63,6 +64,7 @@ public static class ServiceRegistration
         services.AddSingleton<ClinicClock>();
         services.AddScoped<Programs.ProgramService>();
         services.AddScoped<Patients.PatientProgram>();
+        services.AddScoped<Programs.PatientActivityQuery>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);

@@ -64,5 +64,22 @@ public static class SvgCharts
         return svg.ToString();
     }
 
+    /// <summary>A small line of pain scores (0-10) for a table cell; the same numbers are printed beside it.</summary>
+    public static string Sparkline(string title, IReadOnlyList<(DateOnly Date, double Pain)> points, DateOnly from, DateOnly to, int width = 120, int height = 32)
+    {
+        var id = "s" + Math.Abs(HashCode.Combine(title, points.Count, from)).ToString(CultureInfo.InvariantCulture);
+        var days = Math.Max(1, to.DayNumber - from.DayNumber);
+        double X(DateOnly d) => 2 + (width - 4) * (d.DayNumber - from.DayNumber) / (double)days;
+        double Y(double v) => 2 + (height - 4) * (1 - Math.Clamp(v, 0, 10) / 10);
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"spark\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-t\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-t\">{Encode(title)}: {string.Join(", ", points.Select(p => p.Pain.ToString("0.#", CultureInfo.InvariantCulture)))}</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"#f1efe9\"/>");
+        var path = string.Join(' ', points.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{(i == 0 ? 'M' : 'L')}{X(p.Date):0.#},{Y(p.Pain):0.#}")));
+        svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{(points.Count == 1 ? path + " l1,0" : path)}\" fill=\"none\" stroke=\"#1d4e5f\" stroke-width=\"2\"/>");
+        svg.Append("</svg>");
+        return svg.ToString();
+    }
+
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

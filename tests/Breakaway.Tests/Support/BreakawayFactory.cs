@@ -20,6 +20,7 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         ["Site:BaseUrl"] = "https://clinic.example",
         ["Serilog:MinimumLevel:Default"] = "Warning",
         ["Security:SignInPermitsPerMinute"] = "1000",
+        ["Demo:HistoryPatients"] = "0",
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 

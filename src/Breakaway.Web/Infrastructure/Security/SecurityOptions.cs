@@ -38,6 +38,10 @@ public sealed class DemoOptions
     /// <summary>Seeds demo accounts (and, later, programs and history). Off unless set; honoured in every environment.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>How many extra demo patients with 60 days of history to seed (0-20).</summary>
+    [Range(0, 20)]
+    public int HistoryPatients { get; set; } = 20;
+
     /// <summary>Password of every demo account.</summary>
     [Required, MinLength(12)]
     public string Password { get; set; } = "breakaway-demo-2026";

@@ -1,21 +1,36 @@
-using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
+using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Breakaway.Web.Pages.Admin;
 
-public sealed class IndexModel(BreakawayDbContext db) : PageModel
+/// <summary>The therapist's dashboard: every patient, those who need a call today first.</summary>
+public sealed class IndexModel(PatientActivityQuery activity, ClinicClock clock, IOptions<DashboardOptions> options, AuditLog audit) : PageModel
 {
     public string Name { get; private set; } = string.Empty;
     public bool IsAdmin { get; private set; }
-    public int PatientCount { get; private set; }
+    public string? Query { get; private set; }
+    public AttentionGroup? Group { get; private set; }
+    public IReadOnlyList<AttentionRow> Rows { get; private set; } = [];
+    public IReadOnlyDictionary<AttentionGroup, int> Counts { get; private set; } = new Dictionary<AttentionGroup, int>();
+    public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? q, string? group, CancellationToken cancellationToken)
     {
         Name = User.DisplayName();
         IsAdmin = User.IsInRole(Roles.Admin);
-        PatientCount = await db.Patients.CountAsync(cancellationToken);
+        Today = clock.Today();
+        Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
+        Group = Enum.TryParse<AttentionGroup>(group, out var g) ? g : null;
+
+        var ranked = Attention.Rank(await activity.LoadAsync(cancellationToken: cancellationToken), Today, options.Value);
+        Counts = ranked.GroupBy(r => r.Group).ToDictionary(x => x.Key, x => x.Count());
+        Rows = [.. ranked.Where(r => (Query is null || r.Name.Contains(Query, StringComparison.OrdinalIgnoreCase)) && (Group is null || r.Group == Group))];
+        await audit.WriteAsync(AuditActions.PatientListViewed, detail: "dashboard");
     }
+
+    public static string Percent(int? value) => value is { } v ? $"{v}%" : "–";
 }

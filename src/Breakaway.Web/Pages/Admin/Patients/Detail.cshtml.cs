@@ -2,6 +2,7 @@ using Breakaway.Web.Articles;
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Programs;
+using Programs_Attention = Breakaway.Web.Programs.Attention;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -19,13 +20,21 @@ public sealed class DetailModel(
     PublishedArticles articles,
     IOptions<SecurityOptions> security,
     IOptions<SiteOptions> site,
-    TimeProvider clock) : PageModel
+    TimeProvider clock,
+    ClinicClock clinicClock,
+    PatientActivityQuery activity,
+    IOptions<DashboardOptions> dashboard) : PageModel
 {
     public IReadOnlyList<ProgramSummary> Programs { get; private set; } = [];
     public IReadOnlyList<TemplateOption> Templates { get; private set; } = [];
     public IReadOnlyList<ReadingRow> Reading { get; private set; } = [];
     public IReadOnlyList<Article> ArticlesToAssign { get; private set; } = [];
     public string? Message { get; private set; }
+    public IReadOnlyList<FlagRow> Flags { get; private set; } = [];
+    public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
+    public IReadOnlyList<ExerciseTrend> Trends { get; private set; } = [];
+    public AttentionRow? Attention { get; private set; }
+    public DateOnly Today { get; private set; }
 
     public PatientView Patient { get; private set; } = null!;
     public string LinkStatus { get; private set; } = string.Empty;
@@ -119,6 +128,22 @@ public sealed class DetailModel(
         return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Reading assigned.") + "#reading");
     }
 
+    /// <summary>"Acknowledged / called the patient": who and when are kept, and audit-logged.</summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(int id, long flagId)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = User.UserId();
+        var changed = await db.RedFlags.Where(f => f.Id == flagId && f.PatientId == id && f.AcknowledgedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.AcknowledgedUtc, now).SetProperty(f => f.AcknowledgedByUserId, userId));
+        if (changed == 0 && !await db.RedFlags.AnyAsync(f => f.Id == flagId && f.PatientId == id))
+        {
+            return NotFound();
+        }
+
+        await audit.WriteAsync("red-flag.acknowledged", id, detail: $"flag {flagId}");
+        return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Red flag acknowledged.") + "#flags");
+    }
+
     public async Task<IActionResult> OnPostRemoveReadingAsync(int id, int readingId)
     {
         var removed = await db.AssignedReadings.Where(r => r.Id == readingId && r.PatientId == id).ExecuteDeleteAsync();
@@ -178,8 +203,34 @@ public sealed class DetailModel(
             .Select(r => new { r.Id, r.ArticleSlug, r.AssignedUtc }).ToListAsync();
         Reading = [.. readings.Select(r => new ReadingRow(r.Id, r.ArticleSlug, articles.Find(r.ArticleSlug)?.Title ?? r.ArticleSlug + " (no longer published)", r.AssignedUtc))];
         ArticlesToAssign = [.. articles.All().Where(a => readings.All(r => r.ArticleSlug != a.Slug))];
+
+        Today = clinicClock.Today();
+        var since = Today.AddDays(-60);
+        var flagRows = await db.RedFlags.Where(f => f.PatientId == id).OrderByDescending(f => f.RaisedUtc)
+            .Select(f => new { f.Id, f.RaisedUtc, f.Reasons, f.AcknowledgedUtc, By = db.Users.Where(u => u.Id == f.AcknowledgedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .ToListAsync();
+        Flags = [.. flagRows.Select(f => new FlagRow(f.Id, f.RaisedUtc, f.Reasons, f.AcknowledgedUtc, f.By))];
+        var logs = await db.ExerciseLogs.Where(l => l.SessionLog.PatientId == id && l.SessionLog.Date >= since)
+            .OrderByDescending(l => l.SessionLog.Date).ThenByDescending(l => l.SessionLogId).ThenBy(l => l.Id)
+            .Select(l => new { l.SessionLog.Date, l.SessionLogId, Version = l.SessionLog.ProgramVersion.Number, l.ExerciseId, Name = db.Exercises.Where(e => e.Id == l.ExerciseId).Select(e => e.Name).First(), l.SetsCompleted, l.RepsPerSet, l.Pain, l.StopCueText, l.Note })
+            .ToListAsync();
+        var timeline = logs.Select(l => new TimelineRow(l.Date, $"{l.Name}: {(l.SetsCompleted == 0 ? "skipped" : $"{l.SetsCompleted} × {l.RepsPerSet}")}{(l.Pain is { } p ? $", pain {p}/10" : "")} (v{l.Version})", l.StopCueText, l.Note, false)).ToList();
+        timeline.AddRange(Programs.SelectMany(p => p.Versions).Select(v => new TimelineRow(clinicClock.ToClinicDay(v.Version.PublishedUtc!.Value), $"Version {v.Version.Number} assigned by {v.PublishedBy}", null, null, true)));
+        Timeline = [.. timeline.Where(t => t.Date >= since).OrderByDescending(t => t.Date).ThenByDescending(t => t.IsVersion)];
+        var window = Today.AddDays(-27);
+        Trends = [.. logs.Where(l => l.Date >= window).GroupBy(l => l.Name).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ExerciseTrend(
+            g.Key,
+            g.Count(l => l.SetsCompleted > 0),
+            [.. g.Where(l => l.Pain is not null).GroupBy(l => l.Date).OrderBy(d => d.Key).Select(d => new SvgCharts.Point(d.Key, d.Max(l => l.Pain!.Value)))]))];
+        Attention = Programs_Attention.Assess((await activity.LoadAsync(id)).Single(), Today, dashboard.Value);
         return true;
     }
+
+    public sealed record FlagRow(long Id, DateTime RaisedUtc, string Reasons, DateTime? AcknowledgedUtc, string? AcknowledgedBy);
+
+    public sealed record TimelineRow(DateOnly Date, string What, string? StopCue, string? Note, bool IsVersion);
+
+    public sealed record ExerciseTrend(string Exercise, int SessionsDone, IReadOnlyList<SvgCharts.Point> Pain);
 
     public sealed record ProgramSummary(int Id, string Title, string? Goal, IReadOnlyList<VersionSummary> Versions, bool HasDraft);
 

@@ -1,0 +1,129 @@
+using System.ComponentModel.DataAnnotations;
+using Breakaway.Web.Domain;
+
+namespace Breakaway.Web.Programs;
+
+/// <summary>Thresholds of the therapist dashboard.</summary>
+public sealed class DashboardOptions
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>Pain is rising when the last 7 days average this many points above the 7 before.</summary>
+    [Range(0.5, 10)]
+    public double RisingPainPoints { get; set; } = 2;
+
+    /// <summary>Adherence over 14 days below this share of prescribed sessions needs attention.</summary>
+    [Range(1, 100)]
+    public int LowAdherencePercent { get; set; } = 50;
+
+    /// <summary>No log for this many days needs attention.</summary>
+    [Range(1, 60)]
+    public int QuietDays { get; set; } = 7;
+
+    /// <summary>Stop cues hit within this many days count.</summary>
+    [Range(1, 60)]
+    public int StopCueDays { get; set; } = 7;
+}
+
+/// <summary>Why a patient needs a call, in the order the dashboard ranks them.</summary>
+public enum AttentionGroup
+{
+    RedFlag,
+    RisingPain,
+    StopCue,
+    LowAdherence,
+    Quiet,
+    OnTrack,
+}
+
+/// <summary>Everything the dashboard knows about one patient, gathered with a handful of queries for all patients.</summary>
+public sealed record PatientActivity(
+    int PatientId,
+    string Name,
+    string? ProgramTitle,
+    IReadOnlyList<ScheduleSpan> Spans,
+    IReadOnlyList<SessionSummary> Sessions,
+    DateTime? OpenFlagRaisedUtc);
+
+/// <summary>One logged session: its day, when it was logged, its average pain and whether a stop cue was hit.</summary>
+public sealed record SessionSummary(DateOnly Date, DateTime LoggedUtc, double? AveragePain, bool StopCueHit);
+
+public sealed record AttentionRow(
+    int PatientId,
+    string Name,
+    string? ProgramTitle,
+    AttentionGroup Group,
+    DateTime? LatestEventUtc,
+    int? Adherence7,
+    int? Adherence28,
+    DateOnly? LastSession,
+    double? PainLast7,
+    double? PainPrevious7,
+    IReadOnlyList<(DateOnly Date, double Pain)> PainTrend,
+    bool OpenFlag,
+    bool RisingPain,
+    bool StopCue,
+    bool LowAdherence,
+    bool Quiet);
+
+/// <summary>
+/// Ranks patients by who needs a call today: open red flags, then rising pain, then stop cues hit, then low
+/// adherence over 14 days, then no log for a week; within a group the most recent event comes first.
+/// A pure function of its inputs and "today", so the rules are tested with fixtures.
+/// </summary>
+public static class Attention
+{
+    public static IReadOnlyList<AttentionRow> Rank(IEnumerable<PatientActivity> patients, DateOnly today, DashboardOptions options) =>
+        [.. patients.Select(p => Assess(p, today, options))
+            .OrderBy(r => r.Group)
+            .ThenByDescending(r => r.LatestEventUtc ?? DateTime.MinValue)
+            .ThenBy(r => r.Name, StringComparer.Ordinal)];
+
+    public static AttentionRow Assess(PatientActivity patient, DateOnly today, DashboardOptions options)
+    {
+        var sessions = patient.Sessions;
+        var days = sessions.Select(s => s.Date).ToHashSet();
+        int? Percent(int window) => patient.Spans.Count == 0 ? null : Adherence.Compute(patient.Spans, days, today.AddDays(1 - window), today, today).Percent;
+
+        var last7 = Average(sessions.Where(s => s.Date > today.AddDays(-7)));
+        var previous7 = Average(sessions.Where(s => s.Date <= today.AddDays(-7) && s.Date > today.AddDays(-14)));
+        var rising = last7 is not null && previous7 is not null && last7 - previous7 >= options.RisingPainPoints;
+        var stopCueAt = sessions.Where(s => s.StopCueHit && s.Date > today.AddDays(-options.StopCueDays)).Select(s => (DateTime?)s.LoggedUtc).Max();
+        var adherence14 = Percent(14);
+        var lastSession = sessions.Count == 0 ? (DateOnly?)null : sessions.Max(s => s.Date);
+        var lastLoggedUtc = sessions.Count == 0 ? (DateTime?)null : sessions.Max(s => s.LoggedUtc);
+        var hasProgram = patient.Spans.Count > 0;
+        var quiet = hasProgram && (lastSession is null || lastSession <= today.AddDays(-options.QuietDays));
+        var low = adherence14 is { } a && a < options.LowAdherencePercent;
+
+        var (group, latest) = patient.OpenFlagRaisedUtc is { } flagged ? (AttentionGroup.RedFlag, flagged)
+            : rising ? (AttentionGroup.RisingPain, lastLoggedUtc)
+            : stopCueAt is { } hit ? (AttentionGroup.StopCue, hit)
+            : low ? (AttentionGroup.LowAdherence, lastLoggedUtc)
+            : quiet ? (AttentionGroup.Quiet, lastLoggedUtc)
+            : (AttentionGroup.OnTrack, lastLoggedUtc);
+
+        var trend = sessions.Where(s => s.AveragePain is not null && s.Date > today.AddDays(-28))
+            .GroupBy(s => s.Date).OrderBy(g => g.Key)
+            .Select(g => (g.Key, Math.Round(g.Average(s => s.AveragePain!.Value), 1))).ToList();
+
+        return new AttentionRow(patient.PatientId, patient.Name, patient.ProgramTitle, group, latest, Percent(7), Percent(28), lastSession,
+            last7, previous7, trend, patient.OpenFlagRaisedUtc is not null, rising, stopCueAt is not null, low, quiet);
+    }
+
+    private static double? Average(IEnumerable<SessionSummary> sessions)
+    {
+        var pains = sessions.Where(s => s.AveragePain is not null).Select(s => s.AveragePain!.Value).ToList();
+        return pains.Count == 0 ? null : Math.Round(pains.Average(), 2);
+    }
+
+    public static string Label(this AttentionGroup group) => group switch
+    {
+        AttentionGroup.RedFlag => "Red flag",
+        AttentionGroup.RisingPain => "Pain rising",
+        AttentionGroup.StopCue => "Stop cue hit",
+        AttentionGroup.LowAdherence => "Low adherence",
+        AttentionGroup.Quiet => "No log for a week",
+        _ => "On track",
+    };
+}
