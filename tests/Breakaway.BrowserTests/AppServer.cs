@@ -7,6 +7,9 @@ using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Breakaway.BrowserTests.AppServer))]
 
+// One shared server and database: journeys run one after another, so one cannot reorder another's dashboard.
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
+
 namespace Breakaway.BrowserTests;
 
 /// <summary>

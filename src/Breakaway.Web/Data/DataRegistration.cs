@@ -9,7 +9,7 @@ public static class DataRegistration
     {
         var connectionString = DataConnection.ResolveSqlite(configuration.GetConnectionString(DataConnection.Name), environment.ContentRootPath);
         services.AddDbContextPool<BreakawayDbContext>(options => options
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking));
         services.AddScoped<ExerciseSeeder>();
         services.AddScoped<AccountSeeder>();

@@ -93,7 +93,9 @@ public static class Attention
         var lastSession = sessions.Count == 0 ? (DateOnly?)null : sessions.Max(s => s.Date);
         var lastLoggedUtc = sessions.Count == 0 ? (DateTime?)null : sessions.Max(s => s.LoggedUtc);
         var hasProgram = patient.Spans.Count > 0;
-        var quiet = hasProgram && (lastSession is null || lastSession <= today.AddDays(-options.QuietDays));
+        // A program started yesterday is not "quiet": count from its first day when nothing was logged yet.
+        var lastHeard = lastSession ?? (hasProgram ? patient.Spans.Min(s => s.From).AddDays(-1) : (DateOnly?)null);
+        var quiet = lastHeard is { } heard && heard <= today.AddDays(-options.QuietDays);
         var low = adherence14 is { } a && a < options.LowAdherencePercent;
 
         var (group, latest) = patient.OpenFlagRaisedUtc is { } flagged ? (AttentionGroup.RedFlag, flagged)

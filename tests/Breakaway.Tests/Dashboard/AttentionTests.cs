@@ -96,6 +96,16 @@ public sealed class AttentionTests
         Assert.False(row.LowAdherence);
     }
 
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(8, true)]
+    public void ProgramWithNoLogsYet_IsQuietOnlyAfterAWeek(int daysSinceStart, bool quiet)
+    {
+        var row = Attention.Assess(Patient(1, "P", [], spans: [new(Today.AddDays(-daysSinceStart + 1), null, WeekDays.Every, null)]), Today, new DashboardOptions());
+
+        Assert.Equal(quiet, row.Quiet);
+    }
+
     [Fact]
     public void PatientWithoutAProgram_IsNotQuietOrLow()
     {

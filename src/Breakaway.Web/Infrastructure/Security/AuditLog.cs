@@ -26,6 +26,22 @@ public static class AuditActions
     public const string PatientViewed = "patient.viewed";
     public const string PatientListViewed = "patient-list.viewed";
     public const string AuditViewed = "audit.viewed";
+    public const string ProgramCreated = "program.created";
+    public const string ProgramDraftStarted = "program.draft-started";
+    public const string ProgramSaved = "program.saved";
+    public const string ProgramReordered = "program.reordered";
+    public const string ProgramExerciseAdded = "program.exercise-added";
+    public const string ProgramExerciseRemoved = "program.exercise-removed";
+    public const string ProgramPublished = "program.published";
+    public const string TemplateCreated = "template.created";
+    public const string ReadingAssigned = "reading.assigned";
+    public const string ReadingRemoved = "reading.removed";
+    public const string ExerciseCreated = "exercise.created";
+    public const string ExerciseEdited = "exercise.edited";
+    public const string ExerciseArchived = "exercise.archived";
+    public const string ExerciseRestored = "exercise.restored";
+    public const string RedFlagAcknowledged = "red-flag.acknowledged";
+    public const string SessionsExported = "patient.sessions-exported";
 }
 
 /// <summary>

@@ -106,7 +106,7 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
             exercise.Progressions.Add(new ExerciseProgression { HarderId = harder });
         }
 
-        audit.Add(id is null ? "exercise.created" : "exercise.edited", detail: exercise.Slug);
+        audit.Add(id is null ? AuditActions.ExerciseCreated : AuditActions.ExerciseEdited, detail: exercise.Slug);
         await db.SaveChangesAsync();
         return Redirect($"/admin/exercises/{exercise.Id}?message=" + Uri.EscapeDataString("Saved."));
     }
@@ -119,7 +119,7 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
             return NotFound();
         }
 
-        await audit.WriteAsync(archive ? "exercise.archived" : "exercise.restored", detail: $"exercise {id}");
+        await audit.WriteAsync(archive ? AuditActions.ExerciseArchived : AuditActions.ExerciseRestored, detail: $"exercise {id}");
         return Redirect($"/admin/exercises/{id}?message=" + Uri.EscapeDataString(archive ? "Archived: hidden from the public library and the builder. Programs that use it keep it." : "Restored."));
     }
 

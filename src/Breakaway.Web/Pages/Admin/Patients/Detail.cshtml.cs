@@ -101,7 +101,7 @@ public sealed class DetailModel(
         }
 
         var program = await programs.CreateAsync(id, chosenTitle!, null, templateId, creationKey, User.UserId());
-        await audit.WriteAsync("program.created", id, detail: templateId is null ? $"program {program.Id}" : $"program {program.Id} from template {templateId}");
+        await audit.WriteAsync(AuditActions.ProgramCreated, id, detail: templateId is null ? $"program {program.Id}" : $"program {program.Id} from template {templateId}");
         return Redirect($"/admin/programs/{program.Id}");
     }
 
@@ -121,7 +121,7 @@ public sealed class DetailModel(
         if (!await db.AssignedReadings.AnyAsync(r => r.PatientId == id && r.ArticleSlug == slug))
         {
             db.AssignedReadings.Add(new AssignedReading { PatientId = id, ArticleSlug = slug, AssignedUtc = clock.GetUtcNow().UtcDateTime, AssignedByUserId = User.UserId() });
-            audit.Add("reading.assigned", id, detail: slug);
+            audit.Add(AuditActions.ReadingAssigned, id, detail: slug);
             await db.SaveChangesAsync();
         }
 
@@ -140,7 +140,7 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        await audit.WriteAsync("red-flag.acknowledged", id, detail: $"flag {flagId}");
+        await audit.WriteAsync(AuditActions.RedFlagAcknowledged, id, detail: $"flag {flagId}");
         return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Red flag acknowledged.") + "#flags");
     }
 
@@ -152,7 +152,7 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        await audit.WriteAsync("reading.removed", id, detail: $"reading {readingId}");
+        await audit.WriteAsync(AuditActions.ReadingRemoved, id, detail: $"reading {readingId}");
         return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Reading removed.") + "#reading");
     }
 

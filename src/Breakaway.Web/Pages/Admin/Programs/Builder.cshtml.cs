@@ -59,14 +59,14 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         }
 
         await programs.DraftAsync(id, User.UserId());
-        await audit.WriteAsync("program.draft-started", Program.PatientId, detail: $"program {id}");
+        await audit.WriteAsync(AuditActions.ProgramDraftStarted, Program.PatientId, detail: $"program {id}");
         return Redirect($"/admin/programs/{id}");
     }
 
-    public Task<IActionResult> OnPostSaveAsync(int id) => Act(id, _ => Task.FromResult<string?>("Changes saved."), "program.saved");
+    public Task<IActionResult> OnPostSaveAsync(int id) => Act(id, _ => Task.FromResult<string?>("Changes saved."), AuditActions.ProgramSaved);
 
     public Task<IActionResult> OnPostFindAsync(int id, string? q) =>
-        Act(id, _ => Task.FromResult<string?>(null), "program.saved", query: q);
+        Act(id, _ => Task.FromResult<string?>(null), AuditActions.ProgramSaved, query: q);
 
     public Task<IActionResult> OnPostMoveAsync(int id, string target) => Act(id, draft =>
     {
@@ -85,7 +85,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         }
 
         return Task.FromResult<string?>($"Moved {row.Exercise.Name} {(parts[1] == "up" ? "up" : "down")}.");
-    }, "program.reordered");
+    }, AuditActions.ProgramReordered);
 
     public Task<IActionResult> OnPostRemoveAsync(int id, int target) => Act(id, draft =>
     {
@@ -99,7 +99,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         }
 
         return Task.FromResult<string?>($"Removed {row.Exercise.Name}.");
-    }, "program.exercise-removed");
+    }, AuditActions.ProgramExerciseRemoved);
 
     public Task<IActionResult> OnPostAddAsync(int id, int exerciseId, string? q) => Act(id, async draft =>
     {
@@ -123,7 +123,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
             Dose = exercise.Dose,
         });
         return $"Added {exercise.Name} with its usual dose. Tune it below.";
-    }, "program.exercise-added", query: q);
+    }, AuditActions.ProgramExerciseAdded, query: q);
 
     public Task<IActionResult> OnPostPublishAsync(int id) => Act(id, async draft =>
     {
@@ -136,7 +136,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         await db.SaveChangesAsync();
         var number = await programs.PublishAsync(id, User.UserId());
         return Program.IsTemplate ? "Template saved." : $"Version {number} assigned. The patient sees it now.";
-    }, "program.published");
+    }, AuditActions.ProgramPublished);
 
     public async Task<IActionResult> OnPostSaveAsTemplateAsync(int id, string? templateTitle, Guid creationKey)
     {
@@ -146,7 +146,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         }
 
         IActionResult? failure = null;
-        var result = await Act(id, _ => Task.FromResult<string?>(null), "program.saved", onInvalid: page => failure = page);
+        var result = await Act(id, _ => Task.FromResult<string?>(null), AuditActions.ProgramSaved, onInvalid: page => failure = page);
         if (failure is not null || !ModelState.IsValid)
         {
             return failure ?? result;
@@ -154,7 +154,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
 
         var template = await programs.CreateAsync(null, templateTitle!.Trim(), Program.Goal, id, creationKey, User.UserId());
         await programs.PublishAsync(template.Id, User.UserId());
-        await audit.WriteAsync("template.created", Program.PatientId, detail: $"template {template.Id} from program {id}");
+        await audit.WriteAsync(AuditActions.TemplateCreated, Program.PatientId, detail: $"template {template.Id} from program {id}");
         return Redirect($"/admin/programs/{id}?message=" + Uri.EscapeDataString($"Saved as the template \"{template.Title}\"."));
     }
 

@@ -23,7 +23,7 @@ public sealed class IndexModel(BreakawayDbContext db, ProgramService programs, A
         }
 
         var template = await programs.CreateAsync(null, title.Trim(), null, null, creationKey == Guid.Empty ? Guid.NewGuid() : creationKey, User.UserId());
-        await audit.WriteAsync("template.created", detail: $"template {template.Id}");
+        await audit.WriteAsync(AuditActions.TemplateCreated, detail: $"template {template.Id}");
         return Redirect($"/admin/programs/{template.Id}");
     }
 

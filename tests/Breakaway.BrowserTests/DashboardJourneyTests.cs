@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace Breakaway.BrowserTests;
+
+public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server)
+{
+    private const string DemoPassword = "breakaway-demo-2026";
+
+    private async Task<IPage> SignInAsync(ViewportSize viewport, string login)
+    {
+        var context = await Server.RequireBrowser().NewContextAsync(new() { ViewportSize = viewport, BaseURL = Server.BaseUrl });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Sign-in name or e-mail").FillAsync(login);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task NewRedFlag_IsFirstOnTheDashboard_AndTheTherapistAcknowledgesIt()
+    {
+        // The demo patient reports numbness with today's session, on their phone.
+        var patient = await SignInAsync(Phone, "patient@demo.test");
+        await patient.WaitForURLAsync("**/my");
+        var cards = patient.Locator(".exercise-card");
+        for (var i = 0; i < await cards.CountAsync(); i++)
+        {
+            await cards.Nth(i).GetByLabel("Pain during it, 0 to 10").SelectOptionAsync("3");
+        }
+
+        await patient.GetByLabel("Numbness or tingling").CheckAsync();
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        await patient.WaitForURLAsync("**/my/sessions/*");
+        await patient.Context.DisposeAsync();
+
+        // The therapist's next page load shows them first.
+        await OpenAsync(Desktop);
+        await Page.GotoAsync("/account/sign-in");
+        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("therapist@demo.test");
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.WaitForURLAsync("**/admin");
+
+        var first = Page.Locator("table.dashboard tbody tr").First;
+        Assert.Equal("Demo Patient", await first.Locator("a").TextContentAsync());
+        Assert.Contains("Red flag", await first.TextContentAsync(), StringComparison.Ordinal);
+        await CheckPageAsync("admin-dashboard");
+
+        await first.Locator("a").ClickAsync();
+        await Page.WaitForURLAsync("**/admin/patients/*");
+        Assert.Contains("numbness or tingling", await Page.Locator(".flag-open").TextContentAsync(), StringComparison.Ordinal);
+        await CheckPageAsync("admin-patient-flag");
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledged / called the patient" }).ClickAsync();
+        await Page.WaitForURLAsync("**message=*");
+        Assert.Contains("Acknowledged by Demo Therapist", await Page.Locator(".flag-done").First.TextContentAsync(), StringComparison.Ordinal);
+
+        await Page.GotoAsync("/admin");
+        Assert.NotEqual("Demo Patient", await Page.Locator("table.dashboard tbody tr a").First.TextContentAsync());
+    }
+}
