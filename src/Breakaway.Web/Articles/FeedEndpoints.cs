@@ -15,10 +15,12 @@ public static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/tips/feed.xml", (PublishedArticles articles, IOptions<SiteOptions> site, IOptions<ClinicOptions> clinic) =>
-            Xml(writer => WriteAtom(writer, articles.All().Take(50).ToList(), site.Value, clinic.Value), "application/atom+xml; charset=utf-8"));
+            Xml(writer => WriteAtom(writer, articles.All().Take(50).ToList(), site.Value, clinic.Value), "application/atom+xml; charset=utf-8"))
+            .CacheOutput(PublicPageCache.PolicyName);
 
         endpoints.MapGet("/sitemap.xml", (PublishedArticles articles, IOptions<SiteOptions> site) =>
-            Xml(writer => WriteSitemap(writer, articles, site.Value), "application/xml; charset=utf-8"));
+            Xml(writer => WriteSitemap(writer, articles, site.Value), "application/xml; charset=utf-8"))
+            .CacheOutput(PublicPageCache.PolicyName);
 
         return endpoints;
     }

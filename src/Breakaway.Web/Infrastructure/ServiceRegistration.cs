@@ -2,6 +2,7 @@ using Breakaway.Web.Articles;
 using Breakaway.Web.Infrastructure.Security;
 using Breakaway.Web.Patients;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -73,6 +74,10 @@ public static class ServiceRegistration
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(StaffMfaFilter))));
             options.Conventions.AuthorizeFolder("/My", IdentityRegistration.PatientPolicy);
             options.Conventions.AuthorizeFolder("/Account/Manage");
+            options.Conventions.AddFolderApplicationModelConvention("/Tips", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
+            options.Conventions.AddFolderApplicationModelConvention("/Exercises", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
+
+            options.Conventions.AddPageApplicationModelConvention("/Index", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
         }).AddMvcOptions(options =>
         {
             // Plain-language messages for values that are not even the right type (a patient may type "ten").
@@ -89,6 +94,8 @@ public static class ServiceRegistration
         services.AddResponseCompression(options => options.MimeTypes =
             ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
+        services.AddHostedService<PublicPageCacheInvalidation>();
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -113,6 +120,7 @@ public static class ServiceRegistration
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health");
         app.MapStaticAssets();

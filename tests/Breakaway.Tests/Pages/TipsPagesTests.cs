@@ -250,6 +250,25 @@ public sealed class TipsPagesTests : IDisposable
     }
 
     [Fact]
+    public async Task CachedIndex_ShowsANewArticle_OnceTheFolderReloads()
+    {
+        var before = await _client.GetDocumentAsync("/tips");
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/tips", TestContext.Current.CancellationToken)).StatusCode);
+
+        _content.Add("brand-new", TempContent.Article("Brand new tip", "2026-11-24", "[core]"));
+
+        var found = false;
+        for (var i = 0; i < 100 && !found; i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            found = (await _client.GetStringAsync("/tips", TestContext.Current.CancellationToken)).Contains("Brand new tip", StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Brand new tip", before.Body!.TextContent, StringComparison.Ordinal);
+        Assert.True(found, "the cached tips index never showed the new article");
+    }
+
+    [Fact]
     public async Task Get_Health_Answers200()
     {
         var response = await _client.GetAsync("/health", TestContext.Current.CancellationToken);

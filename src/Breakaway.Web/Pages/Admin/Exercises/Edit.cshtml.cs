@@ -5,6 +5,7 @@ using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace Breakaway.Web.Pages.Admin.Exercises;
@@ -13,7 +14,7 @@ namespace Breakaway.Web.Pages.Admin.Exercises;
 /// Create and edit library exercises. Lists (steps, cues) are one line each. Exercises are archived, never
 /// deleted; stop cues keep their rows when their wording changes, so logs that point at them stay valid.
 /// </summary>
-public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock clock) : PageModel
+public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock clock, IOutputCacheStore cache) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -108,6 +109,7 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
 
         audit.Add(id is null ? AuditActions.ExerciseCreated : AuditActions.ExerciseEdited, detail: exercise.Slug);
         await db.SaveChangesAsync();
+        await cache.EvictByTagAsync(PublicPageCache.Tag, default);
         return Redirect($"/admin/exercises/{exercise.Id}?message=" + Uri.EscapeDataString("Saved."));
     }
 
@@ -120,6 +122,7 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
         }
 
         await audit.WriteAsync(archive ? AuditActions.ExerciseArchived : AuditActions.ExerciseRestored, detail: $"exercise {id}");
+        await cache.EvictByTagAsync(PublicPageCache.Tag, default);
         return Redirect($"/admin/exercises/{id}?message=" + Uri.EscapeDataString(archive ? "Archived: hidden from the public library and the builder. Programs that use it keep it." : "Restored."));
     }
 
