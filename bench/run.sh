@@ -38,13 +38,14 @@ start_app() {
     local db=$1; shift
     rm -f "$db" "$db-wal" "$db-shm"
     local t0; t0=$(ms_now)
-    (cd "$OUT/app" && env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
+    (cd "$OUT/app" && exec env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
         ConnectionStrings__Breakaway="Data Source=$db" Demo__Enabled=true Site__BaseUrl=http://127.0.0.1:$APP_PORT \
-        Security__SignInPermitsPerMinute=100000 Serilog__MinimumLevel__Default=Warning "$@" \
-        exec dotnet Breakaway.Web.dll >"$OUT/app.log" 2>&1) &
+        Security__SignInPermitsPerMinute=10000 Serilog__MinimumLevel__Default=Warning "$@" \
+        dotnet Breakaway.Web.dll >"$OUT/app.log" 2>&1) &
     local pid=$!
     for _ in $(seq 600); do
         curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health" && break
+        kill -0 "$pid" 2>/dev/null || { echo "the app stopped; see $OUT/app.log" >&2; tail -3 "$OUT/app.log" >&2; exit 1; }
         sleep 0.05
     done
     echo "$pid $(( $(ms_now) - t0 ))"
@@ -173,9 +174,9 @@ for i in range(1000):
 PY
 rm -f "$OUT/scale.db"*
 T0=$(ms_now)
-(cd "$OUT/app" && env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
+(cd "$OUT/app" && exec env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
     ConnectionStrings__Breakaway="Data Source=$OUT/scale.db" Articles__Path="$SCALE" Serilog__MinimumLevel__Default=Warning \
-    exec dotnet Breakaway.Web.dll >"$OUT/scale.log" 2>&1) &
+    dotnet Breakaway.Web.dll >"$OUT/scale.log" 2>&1) &
 SCALE_PID=$!; pids+=("$SCALE_PID")
 until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/tips"; do sleep 0.02; done
 FIRST_TIPS=$(( $(ms_now) - T0 ))

@@ -214,6 +214,20 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
 
     public string LocalTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    public static readonly (string Value, string Label)[] PainScale =
+    [
+        ("0", "0: no pain"), ("1", "1"), ("2", "2: mild"), ("3", "3"), ("4", "4: moderate"), ("5", "5"),
+        ("6", "6: bad"), ("7", "7"), ("8", "8: very bad"), ("9", "9"), ("10", "10: worst you can imagine"),
+    ];
+
+    /// <summary>What a field shows: what the patient typed (after a failed post), else the model's value.</summary>
+    public string Value(string key, object? model) =>
+        ModelState.TryGetValue(key, out var entry) && entry.AttemptedValue is { } attempted
+            ? attempted
+            : Convert.ToString(model, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public string? Error(string key) => ModelState.TryGetValue(key, out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+
     public sealed record TodaySession(long Id, DateTime LoggedUtc);
 
     public sealed class SessionInput
