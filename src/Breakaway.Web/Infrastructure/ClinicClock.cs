@@ -15,6 +15,13 @@ public sealed class ClinicClock(TimeProvider time, IOptions<ClinicOptions> optio
 
     public DateTime UtcNow() => time.GetUtcNow().UtcDateTime;
 
+    /// <summary>The Monday of the week a day falls in (weeks run Monday to Sunday).</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    /// <summary>"HH:mm" in the clinic's time zone, for an instant stored in UTC.</summary>
+    public string LocalTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The clinic's calendar day of an instant stored in UTC.</summary>
     public DateOnly ToClinicDay(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone));

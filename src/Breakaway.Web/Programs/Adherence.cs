@@ -106,7 +106,7 @@ public static class Adherence
         {
             var start = Max(span.From, from);
             var end = Min(span.To ?? to, to);
-            for (var weekStart = MondayOf(start); weekStart <= end; weekStart = weekStart.AddDays(7))
+            for (var weekStart = Infrastructure.ClinicClock.MondayOf(start); weekStart <= end; weekStart = weekStart.AddDays(7))
             {
                 var activeDays = Enumerable.Range(0, 7).Select(weekStart.AddDays)
                     .Where(d => d >= start && d <= end && spans.LastOrDefault(s => s.Covers(d)) == span)
@@ -135,8 +135,6 @@ public static class Adherence
 
         return new AdherenceResult(prescribed, completed, extra, [.. days.OrderBy(d => d.Date)]);
     }
-
-    private static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
 

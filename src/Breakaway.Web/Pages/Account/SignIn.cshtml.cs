@@ -52,7 +52,7 @@ public sealed class SignInModel(
         if (result.Succeeded)
         {
             await audit.WriteAsync(AuditActions.SignInSucceeded, actorUserId: user.Id);
-            return Redirect(await Destination(user, ReturnUrl));
+            return Redirect(await Destination(this, users, user, ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
@@ -74,15 +74,9 @@ public sealed class SignInModel(
     }
 
     /// <summary>Only local return addresses are followed; otherwise staff go to the clinic area and patients to their page.</summary>
-    internal async Task<string> Destination(AppUser user, string? returnUrl)
-    {
-        if (!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl))
-        {
-            return returnUrl;
-        }
-
-        return await users.IsInRoleAsync(user, Roles.Patient) ? "/my" : "/admin";
-    }
+    internal static async Task<string> Destination(PageModel page, UserManager<AppUser> users, AppUser user, string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && page.Url.IsLocalUrl(returnUrl) ? returnUrl
+            : await users.IsInRoleAsync(user, Roles.Patient) ? "/my" : "/admin";
 
     public sealed class InputModel
     {

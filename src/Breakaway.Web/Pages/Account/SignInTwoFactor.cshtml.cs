@@ -46,8 +46,7 @@ public sealed class SignInTwoFactorModel(SignInManager<AppUser> signIn, UserMana
         if (result.Succeeded)
         {
             await audit.WriteAsync(AuditActions.SignInSucceeded, actorUserId: user.Id, detail: "with second factor");
-            var local = !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl);
-            return Redirect(local ? ReturnUrl! : await users.IsInRoleAsync(user, Roles.Patient) ? "/my" : "/admin");
+            return Redirect(await SignInModel.Destination(this, users, user, ReturnUrl));
         }
 
         await audit.WriteAsync(result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, actorUserId: user.Id, detail: "second factor");

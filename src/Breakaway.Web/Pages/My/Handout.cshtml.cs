@@ -27,7 +27,7 @@ public sealed class HandoutModel(PatientProgram patientProgram, ClinicClock cloc
         Name = User.DisplayName();
         Version = await patientProgram.CurrentVersionAsync(patientId, cancellationToken);
         var today = clock.Today();
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var monday = ClinicClock.MondayOf(today);
         Week = [.. Enumerable.Range(0, 7).Select(monday.AddDays)];
         QrDataUri = QrCodes.PngDataUri(MyUrl, 4);
         return Page();

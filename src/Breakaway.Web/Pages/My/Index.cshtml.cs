@@ -212,7 +212,7 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
         Reading = [.. slugs.Select(articles.Find).OfType<Article>()];
     }
 
-    public string LocalTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public string LocalTime(DateTime utc) => clock.LocalTime(utc);
 
     public static readonly (string Value, string Label)[] PainScale =
     [

@@ -28,7 +28,7 @@ public sealed class ProgressModel(BreakawayDbContext db, PatientProgram patientP
         }
 
         To = clock.Today();
-        var monday = To.AddDays(-(((int)To.DayOfWeek + 6) % 7));
+        var monday = ClinicClock.MondayOf(To);
         From = monday.AddDays(-21); // Four whole weeks, Monday first, ending with this one.
         var spans = await patientProgram.SpansAsync(patientId, cancellationToken);
         var sessions = await db.SessionLogs.Where(s => s.PatientId == patientId && s.Date >= From && s.Date <= To)

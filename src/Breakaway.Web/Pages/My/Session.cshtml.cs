@@ -32,7 +32,7 @@ public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock) : Pag
         Id = session.Id;
         Date = session.Date;
         IsToday = session.Date == clock.Today();
-        Time = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(session.LoggedUtc, DateTimeKind.Utc), clock.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Time = clock.LocalTime(session.LoggedUtc);
         Rows = await db.ExerciseLogs.Where(l => l.SessionLogId == id)
             .Join(db.ProgramExercises, l => l.ProgramExerciseId, p => p.Id, (l, p) => new { l, p.Order })
             .Join(db.Exercises, x => x.l.ExerciseId, e => e.Id, (x, e) => new { x.l, x.Order, e.Name })
