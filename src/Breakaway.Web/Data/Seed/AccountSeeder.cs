@@ -59,7 +59,7 @@ public sealed class AccountSeeder(
     public async Task<IReadOnlyList<string>> CreateAdminAsync(string email, string password)
     {
         await SeedAsync();
-        if (await users.FindByNameAsync(email) is not null || await db.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(email)))
+        if (await users.IsEmailInUseAsync(email))
         {
             return [$"An account for {email} already exists."];
         }

@@ -72,3 +72,14 @@ public sealed class ClinicSignInManager(
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         user.DisabledUtc is null && await base.CanSignInAsync(user);
 }
+
+public static class UserManagerExtensions
+{
+    /// <summary>True when an account already has this address as its e-mail or its sign-in name.</summary>
+    public static Task<bool> IsEmailInUseAsync(this UserManager<AppUser> users, string email)
+    {
+        var normalizedEmail = users.NormalizeEmail(email);
+        var normalizedName = users.NormalizeName(email);
+        return users.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail || u.NormalizedUserName == normalizedName);
+    }
+}

@@ -28,7 +28,7 @@ public sealed class NewModel(UserManager<AppUser> users, BreakawayDbContext db, 
             ModelState.AddModelError("Input.DateOfBirth", "Enter a date of birth in the past.");
         }
 
-        if (email is not null && await db.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(email) || u.NormalizedUserName == users.NormalizeName(email)))
+        if (email is not null && await users.IsEmailInUseAsync(email))
         {
             ModelState.AddModelError("Input.Email", "Another account already uses this e-mail address.");
         }

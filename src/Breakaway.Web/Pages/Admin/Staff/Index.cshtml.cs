@@ -40,7 +40,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnPostCreateAsync()
     {
         var email = Input.Email.Trim();
-        if (await db.Users.AnyAsync(u => u.NormalizedEmail == users.NormalizeEmail(email) || u.NormalizedUserName == users.NormalizeName(email)))
+        if (await users.IsEmailInUseAsync(email))
         {
             ModelState.AddModelError("Input.Email", "Another account already uses this e-mail address.");
         }
