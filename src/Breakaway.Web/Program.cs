@@ -7,10 +7,15 @@ if (args is ["healthcheck", ..])
     return await HealthProbe.RunAsync();
 }
 
-// "create-admin <email>" runs against the same configuration as the site, then exits.
-string? createAdmin = args is ["create-admin", var email, ..] ? email : null;
+// Verbs that run against the same configuration as the site, then exit; anything after them is configuration.
+var command = CommandLine.Parse(args);
+if (command is { Error: { } usage })
+{
+    await Console.Error.WriteLineAsync(usage);
+    return 2;
+}
 
-var builder = WebApplication.CreateBuilder(createAdmin is null ? args : args[2..]);
+var builder = WebApplication.CreateBuilder(command?.Rest ?? args);
 
 builder.AddBreakawayLogging();
 builder.Services
@@ -21,12 +26,27 @@ builder.Services
     .AddBreakawayIdentity();
 
 var app = builder.Build();
-if (createAdmin is not null)
+try
 {
-    return await Commands.CreateAdminAsync(app, createAdmin);
+    switch (command?.Verb)
+    {
+        case "create-admin":
+            return await Commands.CreateAdminAsync(app, command.Argument);
+        case "backup":
+            return await Backups.BackupAsync(app, command.Argument);
+        case "restore":
+            return await Backups.RestoreAsync(app, command.Argument);
+    }
+
+    await app.InitializeDatabaseAsync();
+}
+catch (DatabaseVersionException ex)
+{
+    // A database from a newer release: refuse to touch it, and say what to do instead of printing a stack trace.
+    await Console.Error.WriteLineAsync(ex.Message);
+    return 3;
 }
 
-await app.InitializeDatabaseAsync();
 app.UseBreakaway();
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using Breakaway.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -81,11 +82,7 @@ public sealed class AppServer : IAsyncLifetime
 
         _playwright?.Dispose();
         await _factory.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_factory.DatabasePath + suffix);
-        }
+        await _factory.Database.DisposeAsync();
     }
 
     private static string RepoRoot()
@@ -101,7 +98,8 @@ public sealed class AppServer : IAsyncLifetime
 
     private sealed class Factory : WebApplicationFactory<Program>
     {
-        public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"breakaway-browser-{Guid.NewGuid():N}.db");
+        /// <summary>SQLite by default; PostgreSQL on the suite's second pass (see TestDatabase).</summary>
+        public TestDatabase Database { get; } = TestDatabase.Create();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -109,7 +107,11 @@ public sealed class AppServer : IAsyncLifetime
             // Outside Development the build's wwwroot is only served when static web assets are switched on.
             builder.UseStaticWebAssets();
             builder.UseSetting("Articles:Path", Path.Combine(RepoRoot(), "content"));
-            builder.UseSetting("ConnectionStrings:Breakaway", "Data Source=" + DatabasePath);
+            foreach (var (key, value) in Database.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");

@@ -1,12 +1,26 @@
 using Breakaway.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Breakaway.Web.Data;
 
-/// <summary>The one database of the app, Identity included. Table shapes live in <c>Data/Configurations</c>.</summary>
-public sealed class BreakawayDbContext(DbContextOptions<BreakawayDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <summary>
+/// The one database of the app, Identity and the Data Protection key ring included. Table shapes live in
+/// <c>Data/Configurations</c>. The app always asks for this type; <see cref="SqliteBreakawayDbContext"/> and
+/// <see cref="PostgresBreakawayDbContext"/> are the same model, each with its provider's migrations.
+/// </summary>
+public abstract class BreakawayDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    /// <summary>For the per-provider subclasses, whose options are typed by the subclass.</summary>
+    protected BreakawayDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    /// <summary>Keys that protect cookies and antiforgery tokens, shared by every instance of the app.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Exercise> Exercises => Set<Exercise>();
 
     public DbSet<StopCue> StopCues => Set<StopCue>();

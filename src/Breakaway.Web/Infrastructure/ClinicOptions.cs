@@ -35,5 +35,9 @@ public sealed class SiteOptions
     [Required, Url]
     public string BaseUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>How often each instance checks whether another one changed the exercise library (cache eviction).</summary>
+    [Range(1, 3600)]
+    public int LibraryPollSeconds { get; set; } = 10;
+
     public string Absolute(string path) => BaseUrl.TrimEnd('/') + "/" + path.TrimStart('/');
 }

@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Breakaway.Web.Articles;
+using Breakaway.Web.Data;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
 
 namespace Breakaway.Web.Infrastructure;
 
@@ -7,7 +10,8 @@ namespace Breakaway.Web.Infrastructure;
 /// Output caching for the public pages (home, tips, exercises, feed, sitemap): anonymous GET and HEAD only,
 /// never for a signed-in user, never a response that sets a cookie or is not 200. Everything cached is tagged
 /// <see cref="Tag"/> and dropped when an article file or a library exercise changes; entries also expire after
-/// five minutes, so an article dated today appears shortly after midnight. The cache is in memory, per instance.
+/// five minutes, so an article dated today appears shortly after midnight. The cache is in memory, per instance:
+/// <see cref="LibraryChangeWatcher"/> carries an exercise edit made on one instance to the others.
 /// </summary>
 public sealed class PublicPageCache : IOutputCachePolicy
 {
@@ -60,4 +64,58 @@ public sealed class PublicPageCacheInvalidation(ArticleStore articles, IOutputCa
     }
 
     private void Evict() => _ = cache.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None).AsTask();
+}
+
+/// <summary>
+/// Several instances each keep their own cache. The instance that saves an exercise evicts its cache at once; the
+/// others notice within <see cref="SiteOptions.LibraryPollSeconds"/> by comparing the library's stamp (how many
+/// exercises, latest change) and evict theirs. Articles need no such thing: each instance reads its own copy of
+/// the content folder, which is deployed with the app.
+/// </summary>
+public sealed partial class LibraryChangeWatcher(
+    IServiceScopeFactory scopes,
+    IOutputCacheStore cache,
+    TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<SiteOptions> options,
+    ILogger<LibraryChangeWatcher> logger) : BackgroundService
+{
+    private (int Count, DateTime? Latest) _seen;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // The baseline is read before the site takes requests, so nothing cached can predate it.
+        _seen = await ReadStampAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.LibraryPollSeconds), time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                var stamp = await ReadStampAsync(stoppingToken);
+                if (stamp != _seen)
+                {
+                    _seen = stamp;
+                    await cache.EvictByTagAsync(PublicPageCache.Tag, stoppingToken);
+                }
+            }
+            catch (DbException ex)
+            {
+                LogPollFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task<(int, DateTime?)> ReadStampAsync(CancellationToken cancellation)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
+        return (await db.Exercises.CountAsync(cancellation), await db.Exercises.MaxAsync(e => (DateTime?)e.UpdatedUtc, cancellation));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the exercise library for changes; will try again")]
+    private static partial void LogPollFailed(ILogger logger, Exception exception);
 }

@@ -1,6 +1,7 @@
 using Breakaway.Web.Articles;
 using Breakaway.Web.Infrastructure.Security;
 using Breakaway.Web.Patients;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -13,6 +14,9 @@ namespace Breakaway.Web.Infrastructure;
 
 public static class ServiceRegistration
 {
+    /// <summary>Health checks with this tag decide <c>/health/ready</c>.</summary>
+    public const string ReadyTag = "ready";
+
     /// <summary>Serilog to the console: readable text in Development, compact JSON (with trace ids) elsewhere.</summary>
     public static WebApplicationBuilder AddBreakawayLogging(this WebApplicationBuilder builder)
     {
@@ -93,9 +97,11 @@ public static class ServiceRegistration
         // mix secrets and reflected input invites BREACH, so a TLS-terminating proxy should compress instead.
         services.AddResponseCompression(options => options.MimeTypes =
             ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]));
-        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content");
+        services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: [ReadyTag]);
         services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
         services.AddHostedService<PublicPageCacheInvalidation>();
+        services.AddHostedService<LibraryChangeWatcher>();
+        ProxyOptions.AddProxySupport(services);
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -106,6 +112,8 @@ public static class ServiceRegistration
 
     public static WebApplication UseBreakaway(this WebApplication app)
     {
+        // First: everything after it (HTTPS checks, cookies, HSTS, the rate limit by address) sees the real client.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -122,7 +130,11 @@ public static class ServiceRegistration
         app.UseAuthorization();
         app.UseOutputCache();
 
-        app.MapHealthChecks("/health");
+        // Live: the process answers. Ready: the database is reachable and migrated, and the articles are loaded.
+        var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) };
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", ready);
+        app.MapHealthChecks("/health", ready);
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapFeeds();

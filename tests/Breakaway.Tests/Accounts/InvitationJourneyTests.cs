@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Breakaway.Tests.Support;
 using Breakaway.Web.Infrastructure.Security;
@@ -28,27 +27,10 @@ public sealed class InvitationJourneyTests : IAsyncLifetime
     [Fact]
     public async Task CreateAdminCommand_CreatesAnAdminThatCanSignIn()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Breakaway.Web.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "create-admin", "first.admin@clinic.example", $"--ConnectionStrings:Breakaway=Data Source={_factory.DatabasePath}", "--Articles:Path=" + RepoPaths.Content },
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        var result = await AppCommand.RunAsync(_factory.Database, ["create-admin", "first.admin@clinic.example"], input: "first admin passphrase");
 
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteLineAsync("first admin passphrase");
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-
-        Assert.True(process.ExitCode == 0, output + errors);
-        Assert.Contains("Admin account first.admin@clinic.example created", output, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Admin account first.admin@clinic.example created", result.Output, StringComparison.Ordinal);
         var signedIn = await _factory.CreateClient().SignInAsync("first.admin@clinic.example", "first admin passphrase");
         Assert.Equal("/admin", signedIn.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains(await _factory.AuditAsync(), e => e.Action == AuditActions.AccountCreated && e.Detail!.Contains("command line", StringComparison.Ordinal));

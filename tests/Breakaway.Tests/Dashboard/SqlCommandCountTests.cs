@@ -51,7 +51,18 @@ public sealed class SqlCommandCountTests
     {
         var counter = new CommandCounter();
         await using var factory = new BreakawayFactory().WithDemo().With("Demo:HistoryPatients", "20").With("Security:RequireStaffMfa", "false");
-        using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.ConfigureDbContext<BreakawayDbContext>(o => o.AddInterceptors(counter))));
+        using var counted = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        {
+            // The pool is built from the options of the provider's context type.
+            if (factory.Database.Provider == nameof(DatabaseProvider.Postgres))
+            {
+                s.ConfigureDbContext<PostgresBreakawayDbContext>(o => o.AddInterceptors(counter));
+            }
+            else
+            {
+                s.ConfigureDbContext<SqliteBreakawayDbContext>(o => o.AddInterceptors(counter));
+            }
+        }));
         var client = counted.CreateClient();
         await client.SignInAsync(login, BreakawayFactory.DemoPassword);
         await client.GetStringAsync(url, TestContext.Current.CancellationToken);

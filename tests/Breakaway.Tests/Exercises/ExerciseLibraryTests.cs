@@ -157,7 +157,9 @@ public sealed class ExerciseLibraryTests : IAsyncLifetime
             return db.SaveChangesAsync();
         }));
 
-        Assert.Contains("UNIQUE", error.InnerException!.Message, StringComparison.Ordinal);
+        // SQLite: "UNIQUE constraint failed: Exercises.Slug"; PostgreSQL: "... unique constraint "IX_Exercises_Slug"".
+        Assert.Contains("unique", error.InnerException!.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Slug", error.InnerException!.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,17 +185,17 @@ public sealed class ExerciseLibraryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Database_RunsInWalMode()
+    public async Task Sqlite_RunsInWalMode()
     {
-        var mode = await WithDb(async db =>
-        {
-            await db.Database.OpenConnectionAsync();
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA journal_mode;";
-            return (string)(await command.ExecuteScalarAsync())!;
-        });
+        // A SQLite setting, so this test brings its own SQLite database whichever provider the suite runs on.
+        await using var sqlite = new BreakawayFactory(Breakaway.Testing.TestDatabase.CreateSqlite());
+        await using var scope = sqlite.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
 
-        Assert.Equal("wal", mode);
+        Assert.Equal("wal", (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
     }
 
     public async ValueTask DisposeAsync() => await _factory.DisposeAsync();

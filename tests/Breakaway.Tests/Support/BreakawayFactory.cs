@@ -1,3 +1,4 @@
+using Breakaway.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,6 @@ public class BreakawayFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new()
     {
-        ["ConnectionStrings:Breakaway"] = "Data Source=" + DatabasePathFor(Guid.NewGuid()),
         ["Articles:Path"] = RepoPaths.Content,
         ["Articles:ReloadDelayMilliseconds"] = "50",
         ["Site:BaseUrl"] = "https://clinic.example",
@@ -24,10 +24,29 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
-    /// <summary>Each factory gets its own SQLite file (WAL needs a real file), migrated by the app's own start-up.</summary>
-    public string DatabasePath => _settings["ConnectionStrings:Breakaway"]!["Data Source=".Length..];
+    public BreakawayFactory()
+        : this(TestDatabase.Create())
+    {
+    }
 
-    private static string DatabasePathFor(Guid id) => Path.Combine(Path.GetTempPath(), $"breakaway-test-{id:N}.db");
+    /// <summary>A factory on a given database: two factories on one database are two instances of the site.</summary>
+    public BreakawayFactory(TestDatabase database, bool ownsDatabase = true)
+    {
+        Database = database;
+        _ownsDatabase = ownsDatabase;
+        foreach (var (key, value) in database.Settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    private readonly bool _ownsDatabase;
+
+    /// <summary>
+    /// Each factory gets its own database on the suite's provider (a SQLite file, since WAL needs a real file, or a
+    /// PostgreSQL database), migrated by the app's own start-up.
+    /// </summary>
+    public TestDatabase Database { get; }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
@@ -64,10 +83,9 @@ public class BreakawayFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (_ownsDatabase)
         {
-            File.Delete(DatabasePath + suffix);
+            await Database.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

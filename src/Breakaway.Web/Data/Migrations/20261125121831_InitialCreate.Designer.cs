@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Breakaway.Web.Data.Migrations
 {
-    [DbContext(typeof(BreakawayDbContext))]
+    [DbContext(typeof(SqliteBreakawayDbContext))]
     [Migration("20261125121831_InitialCreate")]
     partial class InitialCreate
     {

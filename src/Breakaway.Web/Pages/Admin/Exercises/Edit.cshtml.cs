@@ -115,7 +115,7 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
 
     public async Task<IActionResult> OnPostArchiveAsync(int id, bool archive)
     {
-        var changed = await db.Exercises.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsArchived, archive));
+        var changed = await db.Exercises.Where(e => e.Id == id).ExecuteUpdateAsync(s => s.SetProperty(e => e.IsArchived, archive).SetProperty(e => e.UpdatedUtc, clock.UtcNow()));
         if (changed == 0)
         {
             return NotFound();

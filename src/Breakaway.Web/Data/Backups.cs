@@ -1,0 +1,156 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Breakaway.Web.Data;
+
+/// <summary>
+/// <c>backup --to &lt;file&gt;</c> and <c>restore --from &lt;file&gt;</c> for the SQLite database. Backups use SQLite's
+/// online backup API, which copies a consistent snapshot while the site keeps writing (a plain file copy of a
+/// database in WAL mode can miss committed writes or be torn). PostgreSQL installations use pg_dump and pg_restore.
+/// </summary>
+public static class Backups
+{
+    public static async Task<int> BackupAsync(WebApplication app, string target)
+    {
+        var connection = app.Services.GetRequiredService<DataConnection>();
+        if (connection.SqliteFile is not { } source)
+        {
+            return Fail("backup copies the SQLite database. For PostgreSQL use pg_dump --format=custom (see README, Backups).");
+        }
+
+        if (!File.Exists(source))
+        {
+            return Fail($"There is no database at {source} to back up.");
+        }
+
+        target = Path.GetFullPath(target);
+        if (File.Exists(target))
+        {
+            return Fail($"{target} already exists. Choose a new file name; an existing backup is never overwritten.");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + ".partial";
+        File.Delete(partial);
+        await using (var from = new SqliteConnection(connection.ConnectionString))
+        await using (var to = Open(partial))
+        {
+            await from.OpenAsync();
+            await to.OpenAsync();
+            from.BackupDatabase(to); // One step: a single read snapshot of the whole file.
+
+            // A backup is one self-contained file: no -wal beside it.
+            await ScalarAsync(to, "PRAGMA journal_mode=DELETE;");
+            var check = await ScalarAsync(to, "PRAGMA integrity_check;");
+            if (check != "ok")
+            {
+                return Fail($"The copy failed its integrity check ({check}); nothing was written.");
+            }
+        }
+
+        File.Move(partial, target);
+        Console.WriteLine($"Backup written to {target} ({new FileInfo(target).Length / 1024} KB).");
+        return 0;
+    }
+
+    public static async Task<int> RestoreAsync(WebApplication app, string backup)
+    {
+        var connection = app.Services.GetRequiredService<DataConnection>();
+        if (connection.SqliteFile is not { } target)
+        {
+            return Fail("restore replaces the SQLite database. For PostgreSQL use pg_restore (see README, Backups).");
+        }
+
+        backup = Path.GetFullPath(backup);
+        if (!File.Exists(backup))
+        {
+            return Fail($"There is no backup at {backup}.");
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var known = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>().Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        await using (var from = Open(backup, SqliteOpenMode.ReadOnly))
+        {
+            await from.OpenAsync();
+            string? problem;
+            try
+            {
+                problem = await ScalarAsync(from, "PRAGMA integrity_check;") is var check && check != "ok"
+                    ? $"it failed its integrity check ({check})"
+                    : await NewerMigrationAsync(from, known);
+            }
+            catch (SqliteException ex)
+            {
+                problem = $"it is not a Breakaway database ({ex.Message})";
+            }
+
+            if (problem is not null)
+            {
+                return Fail($"{backup} cannot be restored: {problem}. Nothing was changed.");
+            }
+        }
+
+        var fileLock = app.Services.GetRequiredService<SqliteFileLock>();
+        if (!fileLock.TryHoldExclusive())
+        {
+            return Fail($"The site is running on {target}. Stop every instance of it, then run restore again. Nothing was changed.");
+        }
+
+        string? kept = null;
+        if (File.Exists(target))
+        {
+            // Nothing is lost: the database being replaced is kept beside it.
+            kept = $"{target}.before-restore-{DateTime.UtcNow:yyyyMMddHHmmss}";
+            await CopyAsync(connection.ConnectionString, kept, "DELETE");
+        }
+
+        await CopyAsync(new SqliteConnectionStringBuilder { DataSource = backup, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString(), target, "WAL");
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"Restored {target} from {backup}." + (kept is null ? string.Empty : $" The database it replaced is kept as {kept}.")
+            + " Start the site; it applies any newer migrations.");
+        return 0;
+    }
+
+    /// <summary>Copies a whole database with the backup API into <paramref name="target"/>, which is replaced.</summary>
+    private static async Task CopyAsync(string sourceConnectionString, string target, string journalMode)
+    {
+        await using var from = new SqliteConnection(sourceConnectionString);
+        await using var to = Open(target);
+        await from.OpenAsync();
+        await to.OpenAsync();
+        from.BackupDatabase(to);
+        await ScalarAsync(to, $"PRAGMA journal_mode={journalMode};");
+    }
+
+    private static async Task<string?> NewerMigrationAsync(SqliteConnection backup, HashSet<string> known)
+    {
+        await using var command = backup.CreateCommand();
+        command.CommandText = "SELECT \"MigrationId\" FROM \"__EFMigrationsHistory\";";
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            if (!known.Contains(reader.GetString(0)))
+            {
+                return $"it comes from a newer version of Breakaway (migration {reader.GetString(0)}); restore it with that version";
+            }
+        }
+
+        return null;
+    }
+
+    private static SqliteConnection Open(string file, SqliteOpenMode mode = SqliteOpenMode.ReadWriteCreate) =>
+        new(new SqliteConnectionStringBuilder { DataSource = file, Mode = mode, Pooling = false, DefaultTimeout = 30 }.ToString());
+
+    private static async Task<string?> ScalarAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 1;
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Breakaway.Testing;
+
+/// <summary>
+/// A fresh, empty database for one app instance under test, on the provider the suite runs against:
+/// SQLite by default (a temporary file), or PostgreSQL when <c>BREAKAWAY_TEST_PROVIDER=Postgres</c>, in which case
+/// <c>BREAKAWAY_TEST_POSTGRES</c> names a server (".ci/run" starts a throwaway one) and each instance gets its own
+/// database there, dropped afterwards. The app's own start-up migrates it.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string ProviderVariable = "BREAKAWAY_TEST_PROVIDER";
+    public const string ServerVariable = "BREAKAWAY_TEST_POSTGRES";
+
+    private TestDatabase(string provider, string connectionString, string? sqliteFile, string? postgresName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        SqliteFile = sqliteFile;
+        PostgresName = postgresName;
+    }
+
+    /// <summary>"Sqlite" or "Postgres": the value of the app's <c>Database:Provider</c>.</summary>
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The file, when the provider is SQLite.</summary>
+    public string? SqliteFile { get; }
+
+    public string? PostgresName { get; }
+
+    public static bool SuiteUsesPostgres =>
+        string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "Postgres", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The app settings that point an instance at this database.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Database:Provider"] = Provider,
+        ["ConnectionStrings:Breakaway"] = ConnectionString,
+    };
+
+    /// <summary>A database on the suite's provider.</summary>
+    public static TestDatabase Create() => SuiteUsesPostgres ? CreatePostgres() : CreateSqlite();
+
+    public static TestDatabase CreateSqlite()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"breakaway-test-{Guid.NewGuid():N}.db");
+        return new("Sqlite", "Data Source=" + file, file, null);
+    }
+
+    public static TestDatabase CreatePostgres()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable);
+        if (string.IsNullOrWhiteSpace(server))
+        {
+            throw new InvalidOperationException(
+                $"{ProviderVariable}=Postgres needs {ServerVariable} set to a server's connection string, such as "
+                + "'Host=127.0.0.1;Port=54329;Username=postgres' (.ci/run starts one with .ci/postgres.sh).");
+        }
+
+        var name = $"breakaway_test_{Guid.NewGuid():N}";
+        var template = MigratedTemplate.Value;
+        Execute(server, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ConnectionString;
+        return new("Postgres", connectionString, null, name);
+    }
+
+    /// <summary>
+    /// An empty PostgreSQL database with no tables, on the suite's server, for tests that migrate by hand (such as
+    /// the upgrade test). Dropped like the others.
+    /// </summary>
+    public static TestDatabase CreateEmptyPostgres()
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable)!;
+        var name = $"breakaway_test_{Guid.NewGuid():N}";
+        Execute(server, $"CREATE DATABASE \"{name}\"");
+        return new("Postgres", new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ConnectionString, null, name);
+    }
+
+    /// <summary>
+    /// Applying every migration to each new database costs more than the test using it, so the suite migrates one
+    /// template database once per run and copies it (CREATE DATABASE ... TEMPLATE). The app's start-up still checks
+    /// the migrations and seeds, exactly as on a real server.
+    /// </summary>
+    private static readonly Lazy<string> MigratedTemplate = new(() =>
+    {
+        var server = Environment.GetEnvironmentVariable(ServerVariable)!;
+        var name = $"breakaway_template_{Environment.ProcessId}";
+        Execute(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        Execute(server, $"CREATE DATABASE \"{name}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        using (var db = new Breakaway.Web.Data.PostgresBreakawayDbContext(
+            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Breakaway.Web.Data.PostgresBreakawayDbContext>().UseNpgsql(connectionString).Options))
+        {
+            db.Database.Migrate();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        return name;
+    });
+
+    private static void Execute(string server, string sql)
+    {
+        using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        admin.Open();
+        using var command = admin.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (SqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".lock" })
+            {
+                File.Delete(SqliteFile + suffix);
+            }
+        }
+        else if (PostgresName is not null)
+        {
+            await using (var pooled = new NpgsqlConnection(ConnectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString;
+            await using var connection = new NpgsqlConnection(admin);
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{PostgresName}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+}
