@@ -68,8 +68,7 @@ public sealed class PublicPageCacheInvalidation(ArticleStore articles, IOutputCa
 
 /// <summary>
 /// Several instances each keep their own cache. The instance that saves an exercise evicts its cache at once; the
-/// others notice within <see cref="SiteOptions.LibraryPollSeconds"/> by comparing the library's stamp (how many
-/// exercises, latest change) and evict theirs. Articles need no such thing: each instance reads its own copy of
+/// others notice within <see cref="SiteOptions.LibraryPollSeconds"/> by comparing the library's stamp and evict theirs. Articles need no such thing: each instance reads its own copy of
 /// the content folder, which is deployed with the app.
 /// </summary>
 public sealed partial class LibraryChangeWatcher(
@@ -79,7 +78,7 @@ public sealed partial class LibraryChangeWatcher(
     Microsoft.Extensions.Options.IOptions<SiteOptions> options,
     ILogger<LibraryChangeWatcher> logger) : BackgroundService
 {
-    private (int Count, DateTime? Latest) _seen;
+    private int _seen;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -109,11 +108,19 @@ public sealed partial class LibraryChangeWatcher(
         }
     }
 
-    private async Task<(int, DateTime?)> ReadStampAsync(CancellationToken cancellation)
+    /// <summary>A hash of every exercise's id, last change and archive flag: any edit, addition or removal changes it, even with clocks that disagree.</summary>
+    private async Task<int> ReadStampAsync(CancellationToken cancellation)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
-        return (await db.Exercises.CountAsync(cancellation), await db.Exercises.MaxAsync(e => (DateTime?)e.UpdatedUtc, cancellation));
+        var rows = await db.Exercises.Select(e => new { e.Id, e.UpdatedUtc, e.IsArchived }).ToListAsync(cancellation);
+        var hash = new HashCode();
+        foreach (var row in rows.OrderBy(r => r.Id))
+        {
+            hash.Add(row);
+        }
+
+        return hash.ToHashCode();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the exercise library for changes; will try again")]
