@@ -42,10 +42,21 @@ public static class AppCommand
         }
 
         process.StandardInput.Close();
-        var cancel = TestContext.Current.CancellationToken;
-        var output = process.StandardOutput.ReadToEndAsync(cancel);
-        var errors = process.StandardError.ReadToEndAsync(cancel);
-        await process.WaitForExitAsync(cancel);
+        // A command that should exit but keeps running (say, a site that failed to refuse) fails the test instead of hanging it.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(2));
+        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
+        var errors = process.StandardError.ReadToEndAsync(limit.Token);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException($"'{string.Join(' ', arguments)}' did not exit within two minutes.");
+        }
+
         return new(process.ExitCode, await output, await errors);
     }
 }
