@@ -8,10 +8,11 @@
 # signs in through the real form, and for each signed-in load runs wrk while `dotnet-trace collect -p`
 # (dotnet-sampled-thread-time, ~100 Hz stacks of every managed thread) and `dotnet-counters collect`
 # (System.Runtime, Microsoft.AspNetCore.Hosting, Microsoft.EntityFrameworkCore) record the same seconds.
-# Start-up is traced from the first instruction (suspended runtime, --diagnostic-port) with the 1,000
+# Start-up is traced from runtime start (the runtime waits on --diagnostic-port until the trace is on) with the 1,000
 # generated articles, until the first /tips 200. Traces and counters go to bench/out/profile/ (not committed);
 # each trace is summarised there as <name>.summary.txt: `dotnet-trace report topN` (exclusive and inclusive)
-# plus bench/trace_summary.py over the Speedscope export (idle threads removed, time by area).
+# plus bench/trace_summary.py over the Speedscope export (idle threads split off; busy time by area,
+# request phase and app frame; a timeline for start-up) and bench/counters_summary.py.
 # bench/PROFILE.md is the written analysis of those summaries.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -42,7 +43,9 @@ summarise() {
         echo
         $TRACE convert "$f" --format Speedscope -o "$P/$name" >/dev/null
         python3 bench/trace_summary.py "$P/$name.speedscope.json" --focus Thread.Sleep --focus Monitor.Enter_Slowpath $([ "$name" = startup ] && echo --timeline)
-        [ -f "$P/$name.counters.csv" ] && { echo; echo "## counters"; python3 bench/counters_summary.py "$P/$name.counters.csv"; }
+        if [ -f "$P/$name.counters.csv" ]; then
+            echo; echo "## counters"; python3 bench/counters_summary.py "$P/$name.counters.csv"
+        fi
     } > "$P/$name.summary.txt" 2>&1
     echo "    summary: $P/$name.summary.txt"
 }

@@ -184,9 +184,9 @@ def main():
 
     inclusive = collections.Counter()
     for stack, ms in busy.items():
-        for f in set(stack):
-            if not BORING.search(names[f]):
-                inclusive[short(names[f])] += ms
+        # Once per stack by displayed name, so overloads and recursion are not counted twice.
+        for label in {short(names[f]) for f in stack if not BORING.search(names[f])}:
+            inclusive[label] += ms
     table("inclusive (busy stacks only; async/thread-pool plumbing frames left out)", inclusive, 60)
 
     if timeline:
