@@ -5,82 +5,9 @@
 # Publishes Release, starts the app in Production with demo data on a fresh SQLite file, and measures with
 # wrk at 32 connections against nginx serving the same article bytes on another port (the reference).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-OUT=$ROOT/bench/out
 RUNS=${BENCH_RUNS:-3}
-DURATION=${BENCH_DURATION:-10s}
-APP_PORT=5190
-NGINX_PORT=5191
-mkdir -p "$OUT"
-
-need=()
-command -v wrk >/dev/null || need+=(wrk)
-command -v sqlite3 >/dev/null || need+=(sqlite3)
-command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need+=(nginx)
-if [ ${#need[@]} -gt 0 ]; then
-    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
-fi
-NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-
-echo "==> Publishing Release"
-dotnet publish src/Breakaway.Web -c Release -o "$OUT/app" >/dev/null
-
-pids=()
-cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; [ -f "$OUT/nginx/nginx.pid" ] && kill "$(cat "$OUT/nginx/nginx.pid")" 2>/dev/null || true; }
-trap cleanup EXIT
-
-ms_now() { date +%s%3N; }
-
-# start_app <db file> [extra env...]: starts the published app, waits for /health, prints "pid startup_ms".
-start_app() {
-    local db=$1; shift
-    rm -f "$db" "$db-wal" "$db-shm"
-    local t0; t0=$(ms_now)
-    (cd "$OUT/app" && exec env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
-        ConnectionStrings__Breakaway="Data Source=$db" Demo__Enabled=true Site__BaseUrl=http://127.0.0.1:$APP_PORT \
-        Security__SignInPermitsPerMinute=10000 Serilog__MinimumLevel__Default=Warning "$@" \
-        dotnet Breakaway.Web.dll >"$OUT/app.log" 2>&1) &
-    local pid=$!
-    for _ in $(seq 600); do
-        curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/health" && break
-        kill -0 "$pid" 2>/dev/null || { echo "the app stopped; see $OUT/app.log" >&2; tail -3 "$OUT/app.log" >&2; exit 1; }
-        sleep 0.05
-    done
-    echo "$pid $(( $(ms_now) - t0 ))"
-}
-
-# The process id of the dotnet child (the subshell execs, so $! is it).
-rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
-peak_kb() { awk '/VmHWM/ {print $2}' "/proc/$1/status"; }
-
-# wrk_run <name> <url> [connections] [extra wrk args...] -> appends "name rps p50 p99 errors" to $OUT/raw.txt
-wrk_run() {
-    local name=$1 url=$2 conns=${3:-32}; shift 3 || shift $#
-    local text
-    text=$(wrk -t2 -c"$conns" -d"$DURATION" --latency "$@" "$url" 2>&1)
-    local rps p50 p99 non2xx errors total
-    total=$(echo "$text" | awk '/requests in/ {print $1}')
-    rps=$(echo "$text" | awk '/Requests\/sec/ {print $2}')
-    p50=$(echo "$text" | awk '$1=="50%" {print $2}')
-    p99=$(echo "$text" | awk '$1=="99%" {print $2}')
-    non2xx=$(echo "$text" | awk '/Non-2xx or 3xx responses/ {print $5}')
-    errors=$(echo "$text" | awk '/Socket errors/ {gsub(",",""); print $4+$6+$8+$10}')
-    echo "$name $rps $p50 $p99 ${non2xx:-0} ${errors:-0} ${total:-0}" >> "$OUT/raw.txt"
-    echo "    $name: $rps req/s, p50 $p50, p99 $p99, non-2xx ${non2xx:-0}, socket errors ${errors:-0}"
-}
-
-# sign_in <login> <cookie jar>: the real form, antiforgery token included.
-sign_in() {
-    local login=$1 jar=$2
-    rm -f "$jar"
-    local token
-    token=$(curl -s -c "$jar" -b "$jar" "http://127.0.0.1:$APP_PORT/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-    curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "http://127.0.0.1:$APP_PORT/account/sign-in" \
-        --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "Input.Login=$login" --data-urlencode "Input.Password=breakaway-demo-2026"
-    awk '!/^#/ || /^#HttpOnly_/ {sub(/^#HttpOnly_/, ""); if (NF >= 7) printf "%s=%s; ", $6, $7}' "$jar"
-}
+source "$(dirname "$0")/lib.sh"
+publish
 
 rm -f "$OUT/raw.txt" "$OUT/runs.txt"
 for run in $(seq "$RUNS"); do
@@ -126,27 +53,7 @@ NGINX
     wrk_run admin "http://127.0.0.1:$APP_PORT/admin" 32 -H "Cookie: $THERAPIST_COOKIE"
 
     # Writes: the real session form, with the patient's antiforgery token and a fresh idempotency key per post.
-    FORM=$(curl -s -b "$OUT/patient.jar" "http://127.0.0.1:$APP_PORT/my")
-    TOKEN=$(echo "$FORM" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-    BODY="__RequestVerificationToken=$TOKEN"
-    for i in $(echo "$FORM" | grep -o 'name="Input.Exercises\[[0-9]*\].ProgramExerciseId" value="[0-9]*"' | sed 's/.*\[\([0-9]*\)\].*value="\([0-9]*\)"/\1:\2/'); do
-        idx=${i%%:*}; id=${i##*:}
-        BODY="$BODY&Input.Exercises%5B$idx%5D.ProgramExerciseId=$id&Input.Exercises%5B$idx%5D.SetsCompleted=2&Input.Exercises%5B$idx%5D.RepsPerSet=10&Input.Exercises%5B$idx%5D.Pain=2"
-    done
-    cat > "$OUT/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
-wrk.headers["Cookie"] = "$PATIENT_COOKIE"
-local body = "$BODY"
-local counter = 0
-local responses = 0
-function setup(thread) thread:set("id", math.random(1, 1000000)) end
-request = function()
-    counter = counter + 1
-    local key = string.format("%08x-0000-4000-8000-%012x", id, counter)
-    return wrk.format(nil, "/my", nil, body .. "&Input.IdempotencyKey=" .. key)
-end
-LUA
+    write_post_lua "$PATIENT_COOKIE" "$OUT/patient.jar"
     BEFORE=$(sqlite3 "$OUT/bench.db" "select count(*) from SessionLogs" 2>/dev/null || echo 0)
     wrk_run log-session "http://127.0.0.1:$APP_PORT/my" 64 -s "$OUT/post.lua"
     AFTER=$(sqlite3 "$OUT/bench.db" "select count(*) from SessionLogs" 2>/dev/null || echo 0)
@@ -161,17 +68,7 @@ done
 
 echo "==> Content scale: 1,000 generated articles"
 SCALE=$OUT/scale-content
-rm -rf "$SCALE"; mkdir -p "$SCALE/tips"
-python3 - "$SCALE/tips" <<'PY'
-import random, sys, datetime
-random.seed(7)
-words = "glutes pelvis back pain hip walk stand breathe core floor strength balance knee posture stretch rest bridge squat step".split()
-for i in range(1000):
-    day = datetime.date(2024, 1, 1) + datetime.timedelta(days=i % 700)
-    body = "\n\n".join(f"## Part {s}\n\n" + " ".join(random.choice(words) for _ in range(120)) for s in range(1, 5))
-    open(f"{sys.argv[1]}/generated-{i:04d}.md", "w").write(
-        f"---\ntitle: Generated tip {i} about {random.choice(words)}\nsummary: A generated article for the benchmark.\npublished: {day}\ntags: [{random.choice(words)}, bench]\n---\n\n{body}\n")
-PY
+generate_articles "$SCALE"
 rm -f "$OUT/scale.db"*
 T0=$(ms_now)
 (cd "$OUT/app" && exec env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
