@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# Multi-stage build: the SDK image builds and publishes; the smaller ASP.NET runtime image runs it as a non-root user.
+# Multi-stage build: the SDK image publishes with eng/publish.sh (the same script .ci/run uses); the smaller ASP.NET
+# runtime image runs the result as the image's non-root "app" user. See README, "Running in containers".
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
@@ -10,23 +11,26 @@ COPY src/Breakaway.Web/Breakaway.Web.csproj src/Breakaway.Web/
 RUN dotnet restore src/Breakaway.Web/Breakaway.Web.csproj
 
 # Then the code and the articles (content/ is copied into the publish output by the project file).
+COPY eng/ eng/
 COPY src/ src/
 COPY content/ content/
-RUN dotnet publish src/Breakaway.Web/Breakaway.Web.csproj -c Release --no-restore -o /app
+RUN sh eng/publish.sh /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 
-# SQLite data (and, later, data-protection keys) live on a volume owned by the non-root app user.
+# SQLite data lives on a volume owned by the non-root user. The Data Protection keys live in the database, so
+# this one volume is all the state (with PostgreSQL there is none: set Database__Provider and the connection string).
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
+    Database__Provider=Sqlite \
     ConnectionStrings__Breakaway="Data Source=/data/breakaway.db"
 RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]
 
 USER app
 EXPOSE 8080
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
     CMD ["dotnet", "Breakaway.Web.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "Breakaway.Web.dll"]

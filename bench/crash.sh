@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Crash safety: bench/crash.sh [runs=20]. Publishes Release, then bench/crash.py kills the site with SIGKILL during a
+# burst of session logs, restarts it, and checks integrity and every acknowledged session. Writes bench/CRASH.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "==> Publishing Release"
+dotnet publish src/Breakaway.Web -c Release -o bench/out/crash-app >/dev/null
+exec python3 bench/crash.py "${1:-20}"
