@@ -9,7 +9,8 @@ public static partial class DatabaseInitializer
 {
     /// <summary>
     /// Applies committed migrations (refusing a database from a newer release), turns on WAL for SQLite, and seeds
-    /// the library. Runs before the app listens. Several instances may start at once: EF Core takes a migration lock.
+    /// the library. Runs before the app listens. Several instances may start at once: EF Core takes a migration lock,
+    /// and seeding is serialised (below).
     /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
@@ -30,10 +31,20 @@ public static partial class DatabaseInitializer
 
         await EnsureNotNewerAsync(db);
         await db.Database.MigrateAsync();
+
+        // Seeding is one transaction, and instances starting together on an empty database take turns: SQLite's
+        // BEGIN IMMEDIATE holds the write lock, PostgreSQL takes an advisory lock. The second finds the work done.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7341250001);");
+        }
+
         var added = await services.GetRequiredService<ExerciseSeeder>().SeedAsync();
         await services.GetRequiredService<AccountSeeder>().SeedAsync();
         await services.GetRequiredService<ProgramSeeder>().SeedAsync();
         await services.GetRequiredService<DemoHistorySeeder>().SeedAsync();
+        await transaction.CommitAsync();
         LogInitialized(logger, added);
     }
 

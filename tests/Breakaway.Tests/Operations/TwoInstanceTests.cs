@@ -164,3 +164,24 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 }
+
+/// <summary>Replicas of a deployment start together on an empty database: both must come up, and seed once.</summary>
+public sealed class SimultaneousStartTests
+{
+    [Fact]
+    public async Task TwoInstances_StartingTogether_OnANewDatabase_BothComeUp_AndSeedOnce()
+    {
+        await using var database = TestDatabase.Create();
+        await using var first = new BreakawayFactory(database, ownsDatabase: false).WithDemo();
+        await using var second = new BreakawayFactory(database, ownsDatabase: false).WithDemo();
+
+        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+
+        Assert.Equal(HttpStatusCode.OK, (await first.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+        await using var scope = first.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
+        Assert.Equal(1, await db.Users.CountAsync(u => u.UserName == "patient@demo.test", TestContext.Current.CancellationToken));
+        Assert.Equal(1, await db.Exercises.CountAsync(e => e.Slug == "glute-bridge", TestContext.Current.CancellationToken));
+    }
+}
