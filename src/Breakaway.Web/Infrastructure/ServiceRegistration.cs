@@ -123,7 +123,9 @@ public static class ServiceRegistration
 
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSerilogRequestLogging();
+        // The app's own logger: with preserveStaticLogger the static Log.Logger is silent, and the middleware
+        // would otherwise write every request line there (serilog-aspnetcore#182).
+        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
