@@ -36,7 +36,10 @@ public sealed class AuditModel(BreakawayDbContext db, AuditLog audit) : PageMode
 
         if (UserFilter is not null)
         {
-            var ids = db.Users.Where(u => u.DisplayName.Contains(UserFilter) || u.UserName!.Contains(UserFilter)).Select(u => u.Id);
+            var term = UserFilter.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(...) and strpos/instr; never runs in .NET.
+            var ids = db.Users.Where(u => u.DisplayName.ToLower().Contains(term) || u.UserName!.ToLower().Contains(term)).Select(u => u.Id);
+#pragma warning restore CA1304, CA1311, CA1862
             query = query.Where(e => ids.Contains(e.ActorUserId!) || ids.Contains(e.TargetUserId!));
         }
 

@@ -17,8 +17,11 @@ public sealed class IndexModel(BreakawayDbContext db, AuditLog audit) : PageMode
         var query = db.Patients.AsQueryable();
         if (Query is not null)
         {
-            var pattern = "%" + Query.Replace("%", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal) + "%";
-            query = query.Where(p => EF.Functions.Like(p.User.DisplayName, pattern) || EF.Functions.Like(p.User.UserName!, pattern));
+            // Case-insensitive on both providers (PostgreSQL's LIKE is case-sensitive; SQLite's is not).
+            var term = Query.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(...) and strpos/instr; never runs in .NET.
+            query = query.Where(p => p.User.DisplayName.ToLower().Contains(term) || p.User.UserName!.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         Patients = await query

@@ -326,8 +326,11 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         var query = db.Exercises.Where(e => !e.IsArchived);
         if (Query is not null)
         {
-            var pattern = "%" + Query.Replace("%", string.Empty, StringComparison.Ordinal) + "%";
-            query = query.Where(e => EF.Functions.Like(e.Name, pattern) || EF.Functions.Like(e.Purpose, pattern));
+            // Case-insensitive on both providers (PostgreSQL's LIKE is case-sensitive; SQLite's is not).
+            var term = Query.ToLowerInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // Translated to SQL lower(...) and strpos/instr; never runs in .NET.
+            query = query.Where(e => e.Name.ToLower().Contains(term) || e.Purpose.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var rows = await query.Select(e => new { e.Id, e.Name, e.Category, e.Dose, e.SideName, e.HoldAt }).ToListAsync();
