@@ -52,34 +52,34 @@ public sealed class TestDatabase : IAsyncDisposable
         return new("Sqlite", "Data Source=" + file, file, null);
     }
 
-    public static TestDatabase CreatePostgres()
-    {
-        var server = Environment.GetEnvironmentVariable(ServerVariable);
-        if (string.IsNullOrWhiteSpace(server))
-        {
-            throw new InvalidOperationException(
-                $"{ProviderVariable}=Postgres needs {ServerVariable} set to a server's connection string, such as "
-                + "'Host=127.0.0.1;Port=54329;Username=postgres' (.ci/run starts one with .ci/postgres.sh).");
-        }
-
-        var name = $"breakaway_test_{Guid.NewGuid():N}";
-        var template = MigratedTemplate.Value;
-        Execute(server, $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
-
-        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ConnectionString;
-        return new("Postgres", connectionString, null, name);
-    }
+    /// <summary>A PostgreSQL database with every migration applied (a copy of the suite's template).</summary>
+    public static TestDatabase CreatePostgres() => NewPostgres(MigratedTemplate.Value);
 
     /// <summary>
     /// An empty PostgreSQL database with no tables, on the suite's server, for tests that migrate by hand (such as
     /// the upgrade test). Dropped like the others.
     /// </summary>
-    public static TestDatabase CreateEmptyPostgres()
+    public static TestDatabase CreateEmptyPostgres() => NewPostgres(template: null);
+
+    private static TestDatabase NewPostgres(string? template)
     {
-        var server = Environment.GetEnvironmentVariable(ServerVariable)!;
+        var server = Server;
         var name = $"breakaway_test_{Guid.NewGuid():N}";
-        Execute(server, $"CREATE DATABASE \"{name}\"");
+        Execute(server, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
         return new("Postgres", new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ConnectionString, null, name);
+    }
+
+    private static string Server
+    {
+        get
+        {
+            var server = Environment.GetEnvironmentVariable(ServerVariable);
+            return string.IsNullOrWhiteSpace(server)
+                ? throw new InvalidOperationException(
+                    $"{ProviderVariable}=Postgres needs {ServerVariable} set to a server's connection string, such as "
+                    + "'Host=127.0.0.1;Port=54329;Username=postgres' (.ci/run starts one with .ci/postgres.sh).")
+                : server;
+        }
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     private static readonly Lazy<string> MigratedTemplate = new(() =>
     {
-        var server = Environment.GetEnvironmentVariable(ServerVariable)!;
+        var server = Server;
         var name = $"breakaway_template_{Environment.ProcessId}";
         Execute(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
         Execute(server, $"CREATE DATABASE \"{name}\"");

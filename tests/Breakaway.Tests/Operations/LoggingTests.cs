@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Breakaway.Testing;
 using Breakaway.Tests.Support;
@@ -12,19 +11,7 @@ public sealed class LoggingTests
     public async Task Production_LogsJsonLines_WithTraceIds_AndNoQueryStrings()
     {
         await using var database = TestDatabase.Create();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "Breakaway.Web.dll"), "--urls", "http://127.0.0.1:0", "--Articles:Path=" + RepoPaths.Content })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (key, value) in database.Settings)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
+        using var process = AppCommand.Start(database, ["--urls", "http://127.0.0.1:0"]);
         var lines = new List<string>();
         try
         {

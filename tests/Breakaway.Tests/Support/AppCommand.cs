@@ -11,7 +11,8 @@ public static class AppCommand
         public override string ToString() => $"exit {ExitCode}\n{Output}\n{Errors}";
     }
 
-    public static async Task<Result> RunAsync(TestDatabase database, IEnumerable<string> arguments, string? input = null)
+    /// <summary>Starts the app's process with the database's settings and the repo's articles, in Production; output redirected.</summary>
+    public static Process Start(TestDatabase database, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,9 +34,12 @@ public static class AppCommand
 
         start.ArgumentList.Add("--Articles:Path=" + RepoPaths.Content);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        return Process.Start(start)!;
+    }
 
-        using var process = Process.Start(start)!;
+    public static async Task<Result> RunAsync(TestDatabase database, IReadOnlyList<string> arguments, string? input = null)
+    {
+        using var process = Start(database, [.. arguments, "--Serilog:MinimumLevel:Default=Warning"]);
         if (input is not null)
         {
             await process.StandardInput.WriteLineAsync(input);
