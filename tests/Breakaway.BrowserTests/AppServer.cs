@@ -55,6 +55,19 @@ public sealed class AppServer : IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A browser context on the app. Waits get 60 s instead of Playwright's 30: on the 2-core CI machine both test
+    /// assemblies and the processes some tests start compete for the cores. A bound on waiting, not a speed check.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL ??= BaseUrl;
+        var context = await RequireBrowser().NewContextAsync(options);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
+
     /// <summary>Skips the test when no Chromium is installed, except on CI where a missing browser is a failure.</summary>
     public IBrowser RequireBrowser()
     {

@@ -18,8 +18,7 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
 
     protected async Task OpenAsync(ViewportSize viewport)
     {
-        var browser = server.RequireBrowser();
-        _context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, BaseURL = server.BaseUrl });
+        _context = await server.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport });
         Page = await _context.NewPageAsync();
     }
 

@@ -8,7 +8,7 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
 
     private async Task<IPage> SignInAsync(ViewportSize viewport, string login)
     {
-        var context = await Server.RequireBrowser().NewContextAsync(new() { ViewportSize = viewport, BaseURL = Server.BaseUrl });
+        var context = await Server.NewContextAsync(new() { ViewportSize = viewport });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await page.GetByLabel("Sign-in name or e-mail").FillAsync(login);

@@ -23,8 +23,7 @@ public sealed class ExerciseJourneyTests(AppServer server) : BrowserTest(server)
     [Fact]
     public async Task Library_FiltersWithoutJavaScript()
     {
-        var browser = Server.RequireBrowser();
-        await using var context = await browser.NewContextAsync(new() { ViewportSize = Desktop, BaseURL = Server.BaseUrl, JavaScriptEnabled = false });
+        await using var context = await Server.NewContextAsync(new() { ViewportSize = Desktop, JavaScriptEnabled = false });
         var page = await context.NewPageAsync();
 
         await page.GotoAsync("/exercises");

@@ -36,8 +36,7 @@ public sealed class InvitationJourneyTests(AppServer server) : BrowserTest(serve
         await CheckPageAsync("admin-invitation");
 
         // The patient, on their phone.
-        var browser = Server.RequireBrowser();
-        await using var phone = await browser.NewContextAsync(new() { ViewportSize = Phone, BaseURL = Server.BaseUrl, IsMobile = true, HasTouch = true });
+        await using var phone = await Server.NewContextAsync(new() { ViewportSize = Phone, IsMobile = true, HasTouch = true });
         var patient = await phone.NewPageAsync();
         await patient.GotoAsync(new Uri(link!).PathAndQuery);
         Assert.Equal($"Welcome, {name}", await patient.Locator("h1").TextContentAsync());

@@ -45,8 +45,7 @@ public sealed class ProgramJourneyTests(AppServer server) : BrowserTest(server)
         Assert.Contains("Version 1 assigned", await Page.Locator(".notice-ok").TextContentAsync(), StringComparison.Ordinal);
         await CheckPageAsync("admin-builder-assigned");
 
-        var browser = Server.RequireBrowser();
-        await using var phone = await browser.NewContextAsync(new() { ViewportSize = Phone, BaseURL = Server.BaseUrl, IsMobile = true, HasTouch = true });
+        await using var phone = await Server.NewContextAsync(new() { ViewportSize = Phone, IsMobile = true, HasTouch = true });
         var patient = await phone.NewPageAsync();
         await SignInAsync(patient, "patient2@demo.test");
         await patient.WaitForURLAsync("**/my");
