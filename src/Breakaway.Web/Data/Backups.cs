@@ -32,16 +32,12 @@ public static class Backups
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         var partial = target + ".partial";
         File.Delete(partial);
-        await using (var from = new SqliteConnection(connection.ConnectionString))
-        await using (var to = Open(partial))
+        // A backup is one self-contained file: no -wal beside it.
+        await CopyAsync(connection.ConnectionString, partial, "DELETE");
+        await using (var copy = Open(partial, SqliteOpenMode.ReadOnly))
         {
-            await from.OpenAsync();
-            await to.OpenAsync();
-            from.BackupDatabase(to); // One step: a single read snapshot of the whole file.
-
-            // A backup is one self-contained file: no -wal beside it.
-            await ScalarAsync(to, "PRAGMA journal_mode=DELETE;");
-            var check = await ScalarAsync(to, "PRAGMA integrity_check;");
+            await copy.OpenAsync();
+            var check = await ScalarAsync(copy, "PRAGMA integrity_check;");
             if (check != "ok")
             {
                 return Fail($"The copy failed its integrity check ({check}); nothing was written.");
@@ -111,7 +107,10 @@ public static class Backups
         return 0;
     }
 
-    /// <summary>Copies a whole database with the backup API into <paramref name="target"/>, which is replaced.</summary>
+    /// <summary>
+    /// Copies a whole database with the backup API into <paramref name="target"/>, which is replaced. One step, so the
+    /// copy is a single read snapshot of the source even while the site writes.
+    /// </summary>
     private static async Task CopyAsync(string sourceConnectionString, string target, string journalMode)
     {
         await using var from = new SqliteConnection(sourceConnectionString);
