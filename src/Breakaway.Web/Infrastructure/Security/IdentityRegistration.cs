@@ -35,6 +35,7 @@ public static class IdentityRegistration
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<BreakawayDbContext>()
+            .AddUserStore<ClinicUserStore>()
             .AddDefaultTokenProviders()
             .AddUserManager<ClinicUserManager>()
             .AddSignInManager<ClinicSignInManager>()
