@@ -56,6 +56,38 @@ public sealed class ClinicUserManager(
         user.LockoutEnd = current.LockoutEnd;
         return IdentityResult.Success;
     }
+
+    /// <summary>
+    /// The key the set-up page shows: made on the first visit and kept until two-step sign-in is on, so every visit
+    /// shows the same key. Unlike <c>ResetAuthenticatorKeyAsync</c> this leaves the security stamp alone: a key
+    /// that is not yet in use protects no session, and a new stamp would end the person's own session.
+    /// </summary>
+    public async Task<string> GetOrCreateAuthenticatorKeyAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var key = await GetAuthenticatorKeyAsync(user);
+        if (!string.IsNullOrEmpty(key))
+        {
+            return key;
+        }
+
+        key = GenerateNewAuthenticatorKey();
+        await ((IUserAuthenticatorKeyStore<AppUser>)Store).SetAuthenticatorKeyAsync(user, key, CancellationToken);
+        var saved = await UpdateUserAsync(user);
+        return saved.Succeeded ? key : throw new InvalidOperationException("The authenticator key could not be saved: " + string.Join("; ", saved.Errors.Select(e => e.Code)));
+    }
+
+    /// <summary>
+    /// Signing out ends every session of the account at once, on every instance: a new security stamp, which
+    /// <see cref="SessionPolicy"/> compares on each request. Written with one UPDATE, so it cannot fail on user
+    /// validation or a concurrent change of the row the way <c>UpdateSecurityStampAsync</c> could.
+    /// </summary>
+    public async Task EndSessionsAsync(string userId)
+    {
+        var stamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp).SetProperty(u => u.ConcurrencyStamp, Guid.NewGuid().ToString()), CancellationToken);
+    }
 }
 
 /// <summary>A disabled account cannot sign in, whatever its password.</summary>
