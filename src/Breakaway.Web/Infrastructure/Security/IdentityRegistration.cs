@@ -17,7 +17,9 @@ public static class IdentityRegistration
     public static IServiceCollection AddBreakawayIdentity(this IServiceCollection services)
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || !string.IsNullOrEmpty(o.Password), "Demo:Password must be set when Demo:Enabled is true; the demo accounts have no built-in password.")
+            .ValidateOnStart();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
