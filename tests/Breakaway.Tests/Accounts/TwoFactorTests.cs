@@ -2,6 +2,7 @@ using System.Net;
 using Breakaway.Tests.Support;
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -125,6 +126,23 @@ public sealed class TwoFactorTests : IAsyncLifetime
         var results = await Task.WhenAll(attempts.Select(a => a.Client.SubmitAsync(a.Page, new Dictionary<string, string> { ["Code"] = code }, "main form", a.Url)));
 
         Assert.Single(results, r => r.RequestMessage!.RequestUri!.AbsolutePath == "/my");
+    }
+
+    [Fact]
+    public async Task TotpCode_StaysUsed_WhenIdentitySavesAnOlderCopyOfTheAccount()
+    {
+        var (key, _) = await TurnOnAsync();
+        var code = CodeNow(key);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var olderCopy = (await users.FindByNameAsync(Login))!;
+
+        await SignInWithCodeAsync(code);
+        var saved = await users.UpdateAsync(olderCopy); // Identity writes every column of the user it holds...
+
+        Assert.True(saved.Succeeded);
+        Assert.True((await StoredUserAsync()).TotpLastStep > olderCopy.TotpLastStep); // ...except the last used step.
+        Assert.Equal("/account/sign-in/code", await SignInWithCodeAsync(code));
     }
 
     [Fact]
