@@ -78,6 +78,9 @@ public static class ServiceRegistration
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(StaffMfaFilter))));
             options.Conventions.AuthorizeFolder("/My", IdentityRegistration.PatientPolicy);
             options.Conventions.AuthorizeFolder("/Account/Manage");
+            // A new exercise has its own address; the order makes links that carry an id use the edit route.
+            options.Conventions.AddPageRouteModelConvention("/Admin/Exercises/Edit", model => model.Selectors.Add(
+                new Microsoft.AspNetCore.Mvc.ApplicationModels.SelectorModel { AttributeRouteModel = new() { Template = "/admin/exercises/new", Order = 1 } }));
             options.Conventions.AddFolderApplicationModelConvention("/Tips", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
             options.Conventions.AddFolderApplicationModelConvention("/Exercises", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
 

@@ -25,6 +25,6 @@ public sealed class StaffMfaFilter(IOptions<SecurityOptions> options) : IAsyncPa
             return;
         }
 
-        context.Result = new RedirectResult("/account/authenticator?required=true");
+        context.Result = new RedirectToPageResult("/Account/Manage/Authenticator", new { required = true });
     }
 }
