@@ -101,7 +101,12 @@ public static class ServiceRegistration
         services.AddResponseCompression(options => options.MimeTypes =
             ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: [ReadyTag]);
-        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
+        services.AddOutputCache(options =>
+        {
+            // Slugs are lower-case: /exercises/Glute-Bridge is a 404, never the cached copy of /exercises/glute-bridge.
+            options.UseCaseSensitivePaths = true;
+            options.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache());
+        });
         services.AddHostedService<PublicPageCacheInvalidation>();
         services.AddHostedService<LibraryChangeWatcher>();
         ProxyOptions.AddProxySupport(services);
