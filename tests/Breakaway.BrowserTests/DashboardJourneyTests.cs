@@ -53,7 +53,7 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         await CheckPageAsync("admin-patient-flag");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledged / called the patient" }).ClickAsync();
-        await Page.WaitForURLAsync("**message=*");
+        await Page.Locator(".notice-ok", new() { HasText = "Red flag acknowledged" }).WaitForAsync();
         Assert.Contains("Acknowledged by Demo Therapist", await Page.Locator(".flag-done").First.TextContentAsync(), StringComparison.Ordinal);
 
         await Page.GotoAsync("/admin");

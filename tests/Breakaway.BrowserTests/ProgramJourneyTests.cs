@@ -37,11 +37,11 @@ public sealed class ProgramJourneyTests(AppServer server) : BrowserTest(server)
         await Page.Locator("#Rows_1__Reps").FillAsync("8");
         await Page.Locator("#Rows_1__Note").FillAsync("Squeeze for the full five seconds.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Move up Glute bridge" }).ClickAsync();
-        await Page.WaitForURLAsync("**message=*");
+        await Page.Locator(".notice-ok", new() { HasText = "Moved Glute bridge up" }).WaitForAsync();
         Assert.Equal("3", await Page.Locator("#Rows_0__Sets").InputValueAsync());
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Assign to the patient" }).ClickAsync();
-        await Page.WaitForURLAsync("**message=*");
+        await Page.Locator(".notice-ok", new() { HasText = "Version 1 assigned" }).WaitForAsync();
         Assert.Contains("Version 1 assigned", await Page.Locator(".notice-ok").TextContentAsync(), StringComparison.Ordinal);
         await CheckPageAsync("admin-builder-assigned");
 

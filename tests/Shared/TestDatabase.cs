@@ -5,8 +5,8 @@ using Npgsql;
 namespace Breakaway.Testing;
 
 /// <summary>
-/// A fresh, empty database for one app instance under test, on the provider the suite runs against:
-/// SQLite by default (a temporary file), or PostgreSQL when <c>BREAKAWAY_TEST_PROVIDER=Postgres</c>, in which case
+/// A fresh database for one app instance under test, on the provider the suite runs against:
+/// SQLite by default (a temporary file copied from a migrated template), or PostgreSQL when <c>BREAKAWAY_TEST_PROVIDER=Postgres</c>, in which case
 /// <c>BREAKAWAY_TEST_POSTGRES</c> names a server (".ci/run" starts a throwaway one) and each instance gets its own
 /// database there, dropped afterwards. The app's own start-up migrates it.
 /// </summary>
@@ -46,11 +46,50 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A database on the suite's provider.</summary>
     public static TestDatabase Create() => SuiteUsesPostgres ? CreatePostgres() : CreateSqlite();
 
+    /// <summary>A SQLite file with every migration applied and the exercise library seeded (a copy of the run's template).</summary>
     public static TestDatabase CreateSqlite()
+    {
+        var database = CreateEmptySqlite();
+        File.Copy(SqliteTemplate.Value, database.SqliteFile!);
+        return database;
+    }
+
+    /// <summary>The name of a SQLite file that does not exist yet, for tests that migrate, back up or restore by hand.</summary>
+    public static TestDatabase CreateEmptySqlite()
     {
         var file = Path.Combine(Path.GetTempPath(), $"breakaway-test-{Guid.NewGuid():N}.db");
         return new("Sqlite", "Data Source=" + file, file, null);
     }
+
+    /// <summary>
+    /// Migrating and seeding a new SQLite file cost more than most tests using it, so the run does it once and each
+    /// app instance gets a copy of the file. The app's start-up still checks the migrations and seeds, finding the
+    /// work done, exactly as on a second start of a real site.
+    /// </summary>
+    private static readonly Lazy<string> SqliteTemplate = new(() =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"breakaway-template-{Environment.ProcessId}-{Guid.NewGuid():N}.db");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ConnectionString;
+        using (var db = new Breakaway.Web.Data.SqliteBreakawayDbContext(
+            new DbContextOptionsBuilder<Breakaway.Web.Data.SqliteBreakawayDbContext>().UseSqlite(connectionString).Options))
+        {
+            db.Database.Migrate();
+            new Breakaway.Web.Data.Seed.ExerciseSeeder(db, TimeProvider.System).SeedAsync().GetAwaiter().GetResult();
+
+            // Stored in the file, so every copy starts in WAL mode with nothing left in a -wal file.
+            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+            db.Database.ExecuteSqlRaw("PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(file + suffix);
+            }
+        };
+        return file;
+    });
 
     /// <summary>A PostgreSQL database with every migration applied (a copy of the suite's template).</summary>
     public static TestDatabase CreatePostgres() => NewPostgres(MigratedTemplate.Value);

@@ -12,11 +12,15 @@ public static class FeedEndpoints
     private const string AtomNamespace = "http://www.w3.org/2005/Atom";
     private const string SitemapNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
+    /// <summary>The Atom feed's route name, for links (<c>asp-route</c>).</summary>
+    public const string TipsFeedRoute = "tips-feed";
+
     public static IEndpointRouteBuilder MapFeeds(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/tips/feed.xml", (PublishedArticles articles, IOptions<SiteOptions> site, IOptions<ClinicOptions> clinic) =>
             Xml(writer => WriteAtom(writer, articles.All().Take(50).ToList(), site.Value, clinic.Value), "application/atom+xml; charset=utf-8"))
-            .CacheOutput(PublicPageCache.PolicyName);
+            .CacheOutput(PublicPageCache.PolicyName)
+            .WithName(TipsFeedRoute);
 
         endpoints.MapGet("/sitemap.xml", (PublishedArticles articles, IOptions<SiteOptions> site) =>
             Xml(writer => WriteSitemap(writer, articles, site.Value), "application/xml; charset=utf-8"))

@@ -78,6 +78,9 @@ public static class ServiceRegistration
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(StaffMfaFilter))));
             options.Conventions.AuthorizeFolder("/My", IdentityRegistration.PatientPolicy);
             options.Conventions.AuthorizeFolder("/Account/Manage");
+            // A new exercise has its own address; the order makes links that carry an id use the edit route.
+            options.Conventions.AddPageRouteModelConvention("/Admin/Exercises/Edit", model => model.Selectors.Add(
+                new Microsoft.AspNetCore.Mvc.ApplicationModels.SelectorModel { AttributeRouteModel = new() { Template = "/admin/exercises/new", Order = 1 } }));
             options.Conventions.AddFolderApplicationModelConvention("/Tips", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
             options.Conventions.AddFolderApplicationModelConvention("/Exercises", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
 
@@ -98,7 +101,12 @@ public static class ServiceRegistration
         services.AddResponseCompression(options => options.MimeTypes =
             ResponseCompressionDefaults.MimeTypes.Concat(["application/atom+xml", "image/svg+xml"]));
         services.AddHealthChecks().AddCheck<ContentHealthCheck>("content", tags: [ReadyTag]);
-        services.AddOutputCache(options => options.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache()));
+        services.AddOutputCache(options =>
+        {
+            // Slugs are lower-case: /exercises/Glute-Bridge is a 404, never the cached copy of /exercises/glute-bridge.
+            options.UseCaseSensitivePaths = true;
+            options.AddPolicy(PublicPageCache.PolicyName, new PublicPageCache());
+        });
         services.AddHostedService<PublicPageCacheInvalidation>();
         services.AddHostedService<LibraryChangeWatcher>();
         ProxyOptions.AddProxySupport(services);

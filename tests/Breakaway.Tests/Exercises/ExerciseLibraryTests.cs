@@ -188,7 +188,7 @@ public sealed class ExerciseLibraryTests : IAsyncLifetime
     public async Task Sqlite_RunsInWalMode()
     {
         // A SQLite setting, so this test brings its own SQLite database whichever provider the suite runs on.
-        await using var sqlite = new BreakawayFactory(Breakaway.Testing.TestDatabase.CreateSqlite());
+        await using var sqlite = new BreakawayFactory(Breakaway.Testing.TestDatabase.CreateEmptySqlite());
         await using var scope = sqlite.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
         await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);

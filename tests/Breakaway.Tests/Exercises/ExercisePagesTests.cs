@@ -6,16 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Breakaway.Tests.Exercises;
 
-public sealed class ExercisePagesTests : IAsyncLifetime
+/// <summary>The public library pages. The tests read one shared site; the one that archives an exercise has its own.</summary>
+public sealed class ExercisePagesTests(SharedSite site) : IClassFixture<SharedSite>
 {
-    private readonly BreakawayFactory _factory = new();
-    private HttpClient _client = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _client = _factory.CreateClient();
-        return ValueTask.CompletedTask;
-    }
+    private readonly HttpClient _client = site.Client;
 
     [Fact]
     public async Task Get_GluteBridge_ShowsDoseHoldAndThreeStopCues()
@@ -95,27 +89,33 @@ public sealed class ExercisePagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_UpperCaseSlug_AfterTheLowerCaseOneWasCached_Is404()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/exercises/locked-clamshell", TestContext.Current.CancellationToken)).StatusCode);
+
+        var response = await _client.GetAsync("/exercises/Locked-Clamshell", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task ArchivedOrPrivateExercises_AreNotPublic()
     {
-        await using (var scope = _factory.Services.CreateAsyncScope())
+        await using var factory = new BreakawayFactory();
+        using var client = factory.CreateClient();
+        await using (var scope = factory.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
             await db.Exercises.Where(e => e.Slug == "step-up").ExecuteUpdateAsync(s => s.SetProperty(e => e.IsArchived, true), TestContext.Current.CancellationToken);
             await db.Exercises.Where(e => e.Slug == "hip-hinge").ExecuteUpdateAsync(s => s.SetProperty(e => e.IsPublic, false), TestContext.Current.CancellationToken);
         }
 
-        var library = await _client.GetDocumentAsync("/exercises");
-        var bridge = await _client.GetDocumentAsync("/exercises/glute-bridge");
+        var library = await client.GetDocumentAsync("/exercises");
+        var bridge = await client.GetDocumentAsync("/exercises/glute-bridge");
 
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/exercises/step-up", TestContext.Current.CancellationToken)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync("/exercises/hip-hinge", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/exercises/step-up", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/exercises/hip-hinge", TestContext.Current.CancellationToken)).StatusCode);
         Assert.DoesNotContain(library.QuerySelectorAll(".card-title a"), a => a.TextContent is "Step-up" or "Hip hinge");
         Assert.Null(bridge.QuerySelector("a[href='/exercises/hip-hinge']"));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _factory.DisposeAsync();
     }
 }

@@ -66,7 +66,7 @@ public sealed class BackupTests : IAsyncLifetime
         Assert.False(File.Exists(backup + "-wal"));
 
         // Restore into a new, empty location, and start a fresh site on it.
-        await using var restoredDatabase = TestDatabase.CreateSqlite();
+        await using var restoredDatabase = TestDatabase.CreateEmptySqlite();
         var restore = await AppCommand.RunAsync(restoredDatabase, ["restore", "--from", backup]);
         Assert.True(restore.ExitCode == 0, restore.ToString());
 

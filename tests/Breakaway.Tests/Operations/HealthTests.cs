@@ -7,15 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Breakaway.Tests.Operations;
 
 /// <summary>Live says the process answers; ready says the database is reachable and fully migrated and the articles are loaded.</summary>
-public sealed class HealthTests : IAsyncLifetime
+public sealed class HealthTests(SharedSite site) : IClassFixture<SharedSite>
 {
-    private readonly BreakawayFactory _site = new();
-
-    public ValueTask InitializeAsync()
-    {
-        _ = _site.Services;
-        return ValueTask.CompletedTask;
-    }
 
     [Theory]
     [InlineData("/health/live")]
@@ -23,7 +16,7 @@ public sealed class HealthTests : IAsyncLifetime
     [InlineData("/health")]
     public async Task AHealthySite_AnswersOk(string path)
     {
-        var response = await _site.CreateClient().GetAsync(path, TestContext.Current.CancellationToken);
+        var response = await site.Client.GetAsync(path, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.BodyAsync());
@@ -32,18 +25,17 @@ public sealed class HealthTests : IAsyncLifetime
     [Fact]
     public async Task AMigrationNotApplied_MakesTheSiteNotReady_ButStillLive()
     {
-        await using (var scope = _site.Services.CreateAsyncScope())
+        await using var own = new BreakawayFactory();
+        await using (var scope = own.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
             var latest = db.Database.GetMigrations().Last();
             await db.Database.ExecuteSqlAsync($"DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = {latest}", TestContext.Current.CancellationToken);
         }
 
-        var client = _site.CreateClient();
+        var client = own.CreateClient();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", TestContext.Current.CancellationToken)).StatusCode);
     }
-
-    public async ValueTask DisposeAsync() => await _site.DisposeAsync();
 }

@@ -171,7 +171,7 @@ public sealed class SimultaneousStartTests
     [Fact]
     public async Task TwoInstances_StartingTogether_OnANewDatabase_BothComeUp_AndSeedOnce()
     {
-        await using var database = TestDatabase.Create();
+        await using var database = TestDatabase.SuiteUsesPostgres ? TestDatabase.Create() : TestDatabase.CreateEmptySqlite();
         await using var first = new BreakawayFactory(database, ownsDatabase: false).WithDemo();
         await using var second = new BreakawayFactory(database, ownsDatabase: false).WithDemo();
 

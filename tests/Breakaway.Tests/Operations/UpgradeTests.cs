@@ -28,7 +28,7 @@ public sealed class UpgradeTests
     [Fact]
     public async Task EveryRow_SurvivesEachMigration_FromTheFirstToTheLatest()
     {
-        await using var database = TestDatabase.SuiteUsesPostgres ? TestDatabase.CreateEmptyPostgres() : TestDatabase.CreateSqlite();
+        await using var database = TestDatabase.SuiteUsesPostgres ? TestDatabase.CreateEmptyPostgres() : TestDatabase.CreateEmptySqlite();
         await using (var db = Context(database))
         {
             var migrations = db.Database.GetMigrations().ToList();

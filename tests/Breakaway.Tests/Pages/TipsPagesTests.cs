@@ -4,16 +4,42 @@ using Breakaway.Tests.Support;
 
 namespace Breakaway.Tests.Pages;
 
-/// <summary>The tips pages on a controlled content folder, through real HTTP and HTML.</summary>
-public sealed class TipsPagesTests : IDisposable
+/// <summary>One site on the standard test folder, shared by the tests that only read it.</summary>
+public sealed class TipsSite : IAsyncLifetime
 {
-    private readonly TempContent _content = new();
-    private readonly BreakawayFactory _factory;
-    private readonly HttpClient _client;
+    public TempContent Content { get; } = TipsPagesTests.StandardContent();
 
-    public TipsPagesTests()
+    public BreakawayFactory Factory { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public ValueTask InitializeAsync()
     {
-        _content
+        Factory = new BreakawayFactory().With("Articles:Path", Content.Path);
+        Client = Factory.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+        Content.Dispose();
+    }
+}
+
+/// <summary>
+/// The tips pages on a controlled content folder, through real HTTP and HTML. Tests that only read share one site;
+/// a test that moves the clock or changes the folder starts its own.
+/// </summary>
+public sealed class TipsPagesTests(TipsSite site) : IClassFixture<TipsSite>
+{
+    private readonly TempContent _content = site.Content;
+    private readonly HttpClient _client = site.Client;
+
+    public static TempContent StandardContent()
+    {
+        var content = new TempContent()
             .Add("glute-basics", TempContent.Article("Glute basics", "2026-11-02", "[glutes, low-back-pain]", Sections("Why", "How", "When") + "\n\nMention of squats."))
             .Add("pelvic-floor-facts", TempContent.Article("Pelvic floor facts", "2026-11-05", "[pelvic-floor, glutes]", "Glutes and the pelvic floor work together."))
             .Add("breathing", TempContent.Article("Breathing well", "2026-11-07", "[core]", "Breathe slowly. Glutes are not mentioned much here."))
@@ -21,11 +47,10 @@ public sealed class TipsPagesTests : IDisposable
             .Add("tomorrow", TempContent.Article("Future glutes", "2026-11-26", "[glutes]", "Not yet."));
         for (var i = 1; i <= 12; i++)
         {
-            _content.Add($"filler-{i:00}", TempContent.Article($"Filler {i}", $"2026-10-{i:00}", "[filler]", "Plain words."));
+            content.Add($"filler-{i:00}", TempContent.Article($"Filler {i}", $"2026-10-{i:00}", "[filler]", "Plain words."));
         }
 
-        _factory = new BreakawayFactory().With("Articles:Path", _content.Path);
-        _client = _factory.CreateClient();
+        return content;
     }
 
     private static string Sections(params string[] names) =>
@@ -219,9 +244,10 @@ public sealed class TipsPagesTests : IDisposable
     [Fact]
     public async Task FutureArticle_AppearsOnItsPublicationDay()
     {
-        _factory.Clock.Advance(TimeSpan.FromDays(1));
+        await using var factory = new BreakawayFactory().With("Articles:Path", _content.Path);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
 
-        var page = await _client.GetDocumentAsync("/tips/tomorrow");
+        var page = await factory.CreateClient().GetDocumentAsync("/tips/tomorrow");
 
         Assert.Equal("Future glutes", page.Text("h1"));
     }
@@ -239,8 +265,8 @@ public sealed class TipsPagesTests : IDisposable
     [Fact]
     public async Task BrokenArticle_IsSkipped_WhileEveryOtherPageWorks()
     {
-        _content.Add("broken", "---\ntitle: [oops\n---\n");
-        using var factory = new BreakawayFactory().With("Articles:Path", _content.Path);
+        using var content = StandardContent().Add("broken", "---\ntitle: [oops\n---\n");
+        using var factory = new BreakawayFactory().With("Articles:Path", content.Path);
         var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/tips/broken", TestContext.Current.CancellationToken)).StatusCode);
@@ -252,16 +278,19 @@ public sealed class TipsPagesTests : IDisposable
     [Fact]
     public async Task CachedIndex_ShowsANewArticle_OnceTheFolderReloads()
     {
-        var before = await _client.GetDocumentAsync("/tips");
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/tips", TestContext.Current.CancellationToken)).StatusCode);
+        using var content = StandardContent();
+        await using var factory = new BreakawayFactory().With("Articles:Path", content.Path);
+        var client = factory.CreateClient();
+        var before = await client.GetDocumentAsync("/tips");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/tips", TestContext.Current.CancellationToken)).StatusCode);
 
-        _content.Add("brand-new", TempContent.Article("Brand new tip", "2026-11-24", "[core]"));
+        content.Add("brand-new", TempContent.Article("Brand new tip", "2026-11-24", "[core]"));
 
         var found = false;
         for (var i = 0; i < 100 && !found; i++)
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
-            found = (await _client.GetStringAsync("/tips", TestContext.Current.CancellationToken)).Contains("Brand new tip", StringComparison.Ordinal);
+            found = (await client.GetStringAsync("/tips", TestContext.Current.CancellationToken)).Contains("Brand new tip", StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain("Brand new tip", before.Body!.TextContent, StringComparison.Ordinal);
@@ -274,12 +303,5 @@ public sealed class TipsPagesTests : IDisposable
         var response = await _client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        _content.Dispose();
     }
 }

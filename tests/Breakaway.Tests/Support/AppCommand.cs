@@ -34,6 +34,7 @@ public static class AppCommand
 
         start.ArgumentList.Add("--Articles:Path=" + RepoPaths.Content);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        HostCount.ProcessStarted();
         return Process.Start(start)!;
     }
 

@@ -88,6 +88,12 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         });
     }
 
+    protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
+    {
+        HostCount.HostStarted();
+        return base.CreateHost(builder);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();

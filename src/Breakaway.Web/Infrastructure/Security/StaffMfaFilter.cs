@@ -26,6 +26,6 @@ public sealed class StaffMfaFilter(IOptions<SecurityOptions> options, IHostEnvir
             return;
         }
 
-        context.Result = new RedirectResult("/account/authenticator?required=true");
+        context.Result = new RedirectToPageResult("/Account/Manage/Authenticator", new { required = true });
     }
 }

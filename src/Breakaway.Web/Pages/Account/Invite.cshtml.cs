@@ -102,7 +102,7 @@ public sealed class InviteModel(
         await users.SetLockoutEndDateAsync(user, null);
 
         await signIn.SignInAsync(user, isPersistent: false);
-        return Redirect(patientId is null ? "/admin" : "/my");
+        return RedirectToPage(patientId is null ? "/Admin/Index" : "/My/Index");
     }
 
     private void Describe(AppUser user)

@@ -48,7 +48,7 @@ public sealed class SignInModel(
         if (result.Succeeded)
         {
             await audit.WriteAsync(AuditActions.SignInSucceeded, actorUserId: user.Id);
-            return Redirect(await Destination(this, users, user, ReturnUrl));
+            return LocalRedirect(await Destination(this, users, user, ReturnUrl));
         }
 
         if (result.RequiresTwoFactor)
@@ -72,7 +72,7 @@ public sealed class SignInModel(
     /// <summary>Only local return addresses are followed; otherwise staff go to the clinic area and patients to their page.</summary>
     internal static async Task<string> Destination(PageModel page, UserManager<AppUser> users, AppUser user, string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && page.Url.IsLocalUrl(returnUrl) ? returnUrl
-            : await users.IsInRoleAsync(user, Roles.Patient) ? "/my" : "/admin";
+            : page.Url.Page(await users.IsInRoleAsync(user, Roles.Patient) ? "/My/Index" : "/Admin/Index")!;
 
     public sealed class InputModel
     {

@@ -46,7 +46,7 @@ public sealed class SignInTwoFactorModel(SignInManager<AppUser> signIn, UserMana
         if (result.Succeeded)
         {
             await audit.WriteAsync(AuditActions.SignInSucceeded, actorUserId: user.Id, detail: "with second factor");
-            return Redirect(await SignInModel.Destination(this, users, user, ReturnUrl));
+            return LocalRedirect(await SignInModel.Destination(this, users, user, ReturnUrl));
         }
 
         await audit.WriteAsync(result.IsLockedOut ? AuditActions.SignInLockedOut : AuditActions.SignInFailed, actorUserId: user.Id, detail: "second factor");

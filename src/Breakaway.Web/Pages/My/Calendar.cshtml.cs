@@ -37,6 +37,6 @@ public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> s
     {
         var patientId = User.PatientId();
         await db.Patients.Where(p => p.Id == patientId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CalendarTokenHash, (string?)null));
-        return Redirect("/my/calendar");
+        return RedirectToPage();
     }
 }

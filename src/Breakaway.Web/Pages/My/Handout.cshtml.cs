@@ -14,7 +14,7 @@ public sealed class HandoutModel(PatientProgram patientProgram, ClinicClock cloc
     public string Name { get; private set; } = string.Empty;
     public ProgramVersion? Version { get; private set; }
     public IReadOnlyList<DateOnly> Week { get; private set; } = [];
-    public string MyUrl => site.Value.Absolute("/my");
+    public string MyUrl => site.Value.Absolute(Url.Page("/My/Index")!);
     public string QrDataUri { get; private set; } = string.Empty;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

@@ -77,7 +77,7 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
             .Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
         if (already is { } existingId && Input.EditSessionId is null)
         {
-            return Redirect($"/my/sessions/{existingId}");
+            return RedirectToPage("/My/Session", new { id = existingId });
         }
 
         var logs = Validate(Version);
@@ -127,7 +127,7 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
         {
             // The same form arrived twice at once; the unique idempotency key let one through.
             var winner = await db.SessionLogs.Where(s => s.IdempotencyKey == session.IdempotencyKey).Select(s => s.Id).SingleAsync(cancellationToken);
-            return Redirect($"/my/sessions/{winner}");
+            return RedirectToPage("/My/Session", new { id = winner });
         }
 
         if (reasons.Count > 0 && !await db.RedFlags.AnyAsync(f => f.SessionLogId == session.Id && f.AcknowledgedUtc == null, cancellationToken))
@@ -136,7 +136,7 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return Redirect($"/my/sessions/{session.Id}");
+        return RedirectToPage("/My/Session", new { id = session.Id });
     }
 
     /// <summary>Checks every field and turns the input into log rows; errors go to the fields, nothing is saved.</summary>

@@ -50,7 +50,7 @@ public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock) : Pag
         var patientId = User.PatientId();
         var today = clock.Today();
         var deleted = await db.SessionLogs.Where(s => s.Id == id && s.PatientId == patientId && s.Date == today).ExecuteDeleteAsync();
-        return deleted == 0 ? NotFound() : Redirect("/my");
+        return deleted == 0 ? NotFound() : RedirectToPage("/My/Index");
     }
 
     public sealed record Row(string Name, int Sets, int Reps, int? Pain, string? StopCue, string? Note);

@@ -41,9 +41,11 @@ public sealed class IndexModel(PublishedArticles articles, IOptions<ArticleOptio
         return Page();
     }
 
+    /// <summary>The query is written by hand: "page" is also Razor Pages' own route value, so Url.Page cannot carry it.</summary>
     public string PageUrl(int number)
     {
+        var path = Url.Page("/Tips/Index")!;
         var query = Query is null ? string.Empty : "q=" + Uri.EscapeDataString(Query) + "&";
-        return number == 1 && Query is null ? "/tips" : $"/tips?{query}page={number}";
+        return number == 1 && Query is null ? path : $"{path}?{query}page={number}";
     }
 }

@@ -45,7 +45,8 @@ public sealed class AuthenticatorModel(ClinicUserManager users, SignInManager<Ap
             return Challenge();
         }
 
-        var code = Code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+        // An empty field binds as null; [Required] has already said so.
+        var code = (Code ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
         if (!ModelState.IsValid || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
             ModelState.AddModelError(nameof(Code), "That code did not match. Check the time on your phone and try the newest code.");

@@ -22,11 +22,11 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
     public int? ExerciseId { get; private set; }
     public bool IsArchived { get; private set; }
     public IReadOnlyList<(int Id, string Name)> Others { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, string? message)
+    public async Task<IActionResult> OnGetAsync(int? id)
     {
-        Message = message;
         if (id is null)
         {
             Input = new InputModel { Dose = new Dose { Sets = 2, Reps = 10, RestSeconds = 30, TimesPerWeek = 3 } };
@@ -110,7 +110,8 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
         audit.Add(id is null ? AuditActions.ExerciseCreated : AuditActions.ExerciseEdited, detail: exercise.Slug);
         await db.SaveChangesAsync();
         await cache.EvictByTagAsync(PublicPageCache.Tag, default);
-        return Redirect($"/admin/exercises/{exercise.Id}?message=" + Uri.EscapeDataString("Saved."));
+        Message = "Saved.";
+        return RedirectToPage(new { id = exercise.Id });
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(int id, bool archive)
@@ -123,7 +124,8 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
 
         await audit.WriteAsync(archive ? AuditActions.ExerciseArchived : AuditActions.ExerciseRestored, detail: $"exercise {id}");
         await cache.EvictByTagAsync(PublicPageCache.Tag, default);
-        return Redirect($"/admin/exercises/{id}?message=" + Uri.EscapeDataString(archive ? "Archived: hidden from the public library and the builder. Programs that use it keep it." : "Restored."));
+        Message = archive ? "Archived: hidden from the public library and the builder. Programs that use it keep it." : "Restored.";
+        return RedirectToPage(new { id });
     }
 
     /// <summary>Cue rows are reused in order, so a reworded cue keeps its id; extra rows are removed.</summary>

@@ -29,7 +29,8 @@ public sealed class DetailModel(
     public IReadOnlyList<TemplateOption> Templates { get; private set; } = [];
     public IReadOnlyList<ReadingRow> Reading { get; private set; } = [];
     public IReadOnlyList<Article> ArticlesToAssign { get; private set; } = [];
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public IReadOnlyList<FlagRow> Flags { get; private set; } = [];
     public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
     public IReadOnlyList<ExerciseTrend> Trends { get; private set; } = [];
@@ -43,14 +44,13 @@ public sealed class DetailModel(
     public string? NewLinkQr { get; private set; }
     public string? NewLinkExpires { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, string? message)
+    public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await Load(id))
         {
             return NotFound();
         }
 
-        Message = message;
         await audit.WriteAsync(AuditActions.PatientViewed, id);
         return Page();
     }
@@ -102,7 +102,7 @@ public sealed class DetailModel(
 
         var program = await programs.CreateAsync(id, chosenTitle!, null, templateId, creationKey, User.UserId());
         await audit.WriteAsync(AuditActions.ProgramCreated, id, detail: templateId is null ? $"program {program.Id}" : $"program {program.Id} from template {templateId}");
-        return Redirect($"/admin/programs/{program.Id}");
+        return RedirectToPage("/Admin/Programs/Builder", new { id = program.Id });
     }
 
     public async Task<IActionResult> OnPostAssignReadingAsync(int id, string? slug)
@@ -125,7 +125,8 @@ public sealed class DetailModel(
             await db.SaveChangesAsync();
         }
 
-        return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Reading assigned.") + "#reading");
+        Message = "Reading assigned.";
+        return RedirectToPage(null, null, new { id }, "reading");
     }
 
     /// <summary>"Acknowledged / called the patient": who and when are kept, and audit-logged.</summary>
@@ -141,7 +142,8 @@ public sealed class DetailModel(
         }
 
         await audit.WriteAsync(AuditActions.RedFlagAcknowledged, id, detail: $"flag {flagId}");
-        return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Red flag acknowledged.") + "#flags");
+        Message = "Red flag acknowledged.";
+        return RedirectToPage(null, null, new { id }, "flags");
     }
 
     public async Task<IActionResult> OnPostRemoveReadingAsync(int id, int readingId)
@@ -153,7 +155,8 @@ public sealed class DetailModel(
         }
 
         await audit.WriteAsync(AuditActions.ReadingRemoved, id, detail: $"reading {readingId}");
-        return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Reading removed.") + "#reading");
+        Message = "Reading removed.";
+        return RedirectToPage(null, null, new { id }, "reading");
     }
 
     private async Task<bool> Load(int id)

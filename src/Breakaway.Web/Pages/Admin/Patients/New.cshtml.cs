@@ -63,7 +63,7 @@ public sealed class NewModel(UserManager<AppUser> users, BreakawayDbContext db, 
         audit.Add(AuditActions.RoleGranted, patient.Id, user.Id, Roles.Patient);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        return Redirect($"/admin/patients/{patient.Id}");
+        return RedirectToPage("/Admin/Patients/Detail", new { id = patient.Id });
     }
 
     public sealed class InputModel

@@ -27,19 +27,20 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
     public ProgramVersion? Published { get; private set; }
     public IReadOnlyList<LibraryItem> Library { get; private set; } = [];
     public string? Query { get; private set; }
-    public string? Message { get; private set; }
+    /// <summary>What the last action did, carried across its redirect (never taken from the address).</summary>
+    [TempData]
+    public string? Message { get; set; }
     public int Minutes { get; private set; }
     public IReadOnlyList<string> Warnings { get; private set; } = [];
     public IReadOnlyList<WeekDays> AllDays => WeekDaysExtensions.InOrder;
 
-    public async Task<IActionResult> OnGetAsync(int id, string? q, string? message)
+    public async Task<IActionResult> OnGetAsync(int id, string? q)
     {
         if (!await LoadAsync(id, track: false))
         {
             return NotFound();
         }
 
-        Message = message;
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (Draft is not null)
         {
@@ -60,7 +61,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
 
         await programs.DraftAsync(id, User.UserId());
         await audit.WriteAsync(AuditActions.ProgramDraftStarted, Program.PatientId, detail: $"program {id}");
-        return Redirect($"/admin/programs/{id}");
+        return RedirectToPage(new { id });
     }
 
     public Task<IActionResult> OnPostSaveAsync(int id) => Act(id, _ => Task.FromResult<string?>("Changes saved."), AuditActions.ProgramSaved);
@@ -155,7 +156,8 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         var template = await programs.CreateAsync(null, templateTitle!.Trim(), Program.Goal, id, creationKey, User.UserId());
         await programs.PublishAsync(template.Id, User.UserId());
         await audit.WriteAsync(AuditActions.TemplateCreated, Program.PatientId, detail: $"template {template.Id} from program {id}");
-        return Redirect($"/admin/programs/{id}?message=" + Uri.EscapeDataString($"Saved as the template \"{template.Title}\"."));
+        Message = $"Saved as the template \"{template.Title}\".";
+        return RedirectToPage(new { id });
     }
 
     private async Task<IActionResult> Act(int id, Func<ProgramVersion, Task<string?>> action, string auditAction, string? query = null, Action<IActionResult>? onInvalid = null)
@@ -193,19 +195,8 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
 
         audit.Add(auditAction, Program.PatientId, detail: $"program {id}");
         await db.SaveChangesAsync();
-        var target = $"/admin/programs/{id}";
-        var parameters = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query))
-        {
-            parameters.Add("q=" + Uri.EscapeDataString(query.Trim()));
-        }
-
-        if (message is not null)
-        {
-            parameters.Add("message=" + Uri.EscapeDataString(message));
-        }
-
-        return Redirect(parameters.Count == 0 ? target : target + "?" + string.Join('&', parameters) + (query is null ? string.Empty : "#library"));
+        var q = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
+        return RedirectToPage(null, null, new { id, q }, query is null ? null : "library");
     }
 
     /// <summary>Copies the posted details and doses onto the tracked draft, after checking every row belongs to it.</summary>

@@ -26,21 +26,22 @@ public sealed class IndexModel(
 
     public IReadOnlyList<AccountRow> Accounts { get; private set; } = [];
     public string MyId { get; private set; } = string.Empty;
-    public string? Message { get; private set; }
+    [TempData]
+    public string? Message { get; set; }
     public string? NewLink { get; private set; }
     public string? NewName { get; private set; }
     public int InvitationDays => security.Value.InvitationDays;
 
-    public async Task OnGetAsync(string? message)
+    public async Task OnGetAsync()
     {
-        Message = message;
         await Load();
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var email = Input.Email.Trim();
-        if (await users.IsEmailInUseAsync(email))
+        // An empty field binds as null (then [Required] reports it); only look the address up when there is one.
+        var email = Input.Email?.Trim() ?? string.Empty;
+        if (email.Length > 0 && await users.IsEmailInUseAsync(email))
         {
             ModelState.AddModelError("Input.Email", "Another account already uses this e-mail address.");
         }
@@ -96,7 +97,8 @@ public sealed class IndexModel(
         await users.UpdateSecurityStampAsync(user);
         var patientId = await db.Patients.Where(p => p.UserId == user.Id).Select(p => (int?)p.Id).SingleOrDefaultAsync();
         await audit.WriteAsync(disable ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, patientId, user.Id);
-        return RedirectToPage(new { message = $"{user.DisplayName}'s account is {(disable ? "disabled" : "enabled")}." });
+        Message = $"{user.DisplayName}'s account is {(disable ? "disabled" : "enabled")}.";
+        return RedirectToPage();
     }
 
     private async Task Load()

@@ -24,7 +24,7 @@ public sealed class IndexModel(BreakawayDbContext db, ProgramService programs, A
 
         var template = await programs.CreateAsync(null, title.Trim(), null, null, creationKey == Guid.Empty ? Guid.NewGuid() : creationKey, User.UserId());
         await audit.WriteAsync(AuditActions.TemplateCreated, detail: $"template {template.Id}");
-        return Redirect($"/admin/programs/{template.Id}");
+        return RedirectToPage("/Admin/Programs/Builder", new { id = template.Id });
     }
 
     private async Task Load() =>

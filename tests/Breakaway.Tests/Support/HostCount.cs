@@ -1,0 +1,28 @@
+using Breakaway.Testing;
+
+[assembly: AssemblyFixture(typeof(Breakaway.Tests.Support.HostCount))]
+
+namespace Breakaway.Tests.Support;
+
+/// <summary>
+/// Counts the app instances the run starts (in-memory hosts and real processes), because starting them is most of
+/// the suite's time. At the end of the run the counts go to <c>artifacts/test-hosts.txt</c>, which .ci/run prints.
+/// </summary>
+public sealed class HostCount : IAsyncDisposable
+{
+    private static int s_hosts;
+    private static int s_processes;
+
+    public static void HostStarted() => Interlocked.Increment(ref s_hosts);
+
+    public static void ProcessStarted() => Interlocked.Increment(ref s_processes);
+
+    public async ValueTask DisposeAsync()
+    {
+        var provider = TestDatabase.SuiteUsesPostgres ? "PostgreSQL" : "SQLite";
+        var line = $"Breakaway.Tests on {provider}: {s_hosts} in-memory app hosts and {s_processes} app processes started";
+        var folder = Path.Combine(RepoPaths.Root, "artifacts");
+        Directory.CreateDirectory(folder);
+        await File.AppendAllTextAsync(Path.Combine(folder, "test-hosts.txt"), line + Environment.NewLine);
+    }
+}
