@@ -36,7 +36,7 @@ start_app() {
     rm -f "$db" "$db-wal" "$db-shm"
     local t0; t0=$(ms_now)
     (cd "$OUT/app" && exec env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
-        ConnectionStrings__Breakaway="Data Source=$db" Demo__Enabled=true Site__BaseUrl=http://127.0.0.1:$APP_PORT \
+        ConnectionStrings__Breakaway="Data Source=$db" Demo__Enabled=true Demo__Password=breakaway-demo-2026 Security__RequireStaffMfa=false Site__BaseUrl=http://127.0.0.1:$APP_PORT \
         Security__SignInPermitsPerMinute=10000 Serilog__MinimumLevel__Default=Warning "$@" \
         dotnet Breakaway.Web.dll >"$OUT/app.log" 2>&1) &
     local pid=$!

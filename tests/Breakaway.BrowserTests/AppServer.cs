@@ -126,6 +126,9 @@ public sealed class AppServer : IAsyncLifetime
             }
 
             builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:Password", "breakaway-demo-2026");
+            // Demo staff need a second factor outside Development; the journeys are not about that.
+            builder.UseSetting("Security:RequireStaffMfa", "false");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
         }

@@ -12,8 +12,14 @@ public sealed class AppUser : IdentityUser
     /// <summary>Set when an admin disables the account; a disabled account cannot sign in and its sessions end.</summary>
     public DateTime? DisabledUtc { get; set; }
 
-    /// <summary>Demo accounts (Demo:Enabled) skip the staff MFA requirement.</summary>
+    /// <summary>Demo accounts (Demo:Enabled). In Development they skip the staff MFA requirement; elsewhere they do not.</summary>
     public bool IsDemo { get; set; }
+
+    /// <summary>
+    /// The RFC 6238 time step (Unix seconds / 30) of the last authenticator code accepted; a code for this step or
+    /// an earlier one is refused, so each code works once. Written only by an atomic UPDATE, never by Identity.
+    /// </summary>
+    public long? TotpLastStep { get; set; }
 }
 
 public static class Roles

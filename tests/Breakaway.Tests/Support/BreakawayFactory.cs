@@ -54,8 +54,16 @@ public class BreakawayFactory : WebApplicationFactory<Program>
 
     public const string DemoPassword = "breakaway-demo-2026";
 
-    /// <summary>Seeds the demo accounts (admin, therapist, two patients), all with <see cref="DemoPassword"/>.</summary>
-    public BreakawayFactory WithDemo() => With("Demo:Enabled", "true");
+    /// <summary>
+    /// Seeds the demo accounts (admin, therapist, two patients), all with <see cref="DemoPassword"/>. Outside
+    /// Development demo staff need a second factor like everyone else, so unless the test sets
+    /// <c>Security:RequireStaffMfa</c> itself (before or after this call), it is turned off here.
+    /// </summary>
+    public BreakawayFactory WithDemo()
+    {
+        _settings.TryAdd("Security:RequireStaffMfa", "false");
+        return With("Demo:Enabled", "true").With("Demo:Password", DemoPassword);
+    }
 
     public BreakawayFactory With(string key, string? value)
     {

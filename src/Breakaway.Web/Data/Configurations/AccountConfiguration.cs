@@ -1,13 +1,20 @@
 using Breakaway.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Breakaway.Web.Data.Configurations;
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> builder) =>
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+
+        // Identity's UpdateAsync writes every column of the user it holds; a copy read before a code was accepted
+        // would put the old step back and let the code work again. Only the authenticator provider's UPDATE sets it.
+        builder.Property(u => u.TotpLastStep).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+    }
 }
 
 internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>

@@ -45,7 +45,7 @@ public sealed class AccountSeeder(
             }
 
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, IsDemo = true, CreatedUtc = clock.GetUtcNow().UtcDateTime };
-            Check(await users.CreateAsync(user, demo.Value.Password), email);
+            Check(await users.CreateAsync(user, demo.Value.Password!), email); // Required with Enabled (DemoOptions validation).
             Check(await users.AddToRoleAsync(user, role), email);
             if (role == Roles.Patient)
             {

@@ -17,7 +17,9 @@ public static class IdentityRegistration
     public static IServiceCollection AddBreakawayIdentity(this IServiceCollection services)
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.Enabled || !string.IsNullOrEmpty(o.Password), "Demo:Password must be set when Demo:Enabled is true; the demo accounts have no built-in password.")
+            .ValidateOnStart();
         services.AddHttpContextAccessor();
 
         services.AddIdentity<AppUser, IdentityRole>(options =>
@@ -35,7 +37,9 @@ public static class IdentityRegistration
                 options.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<BreakawayDbContext>()
+            .AddUserStore<ClinicUserStore>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<AuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddUserManager<ClinicUserManager>()
             .AddSignInManager<ClinicSignInManager>()
             .AddClaimsPrincipalFactory<ClinicClaimsFactory>()
@@ -44,7 +48,8 @@ public static class IdentityRegistration
         // OWASP's 2023 guidance for PBKDF2-HMAC-SHA256 is 600,000; 210,000 is the floor this clinic set (issue 4).
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
 
-        // A disabled account or a changed password ends other sessions within a minute.
+        // SessionPolicy refuses a stale security stamp on every request; Identity's validator still rebuilds the
+        // principal once a minute, so a new role or name reaches an open session without signing in again.
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
             o.ValidationInterval = TimeSpan.FromMinutes(1);

@@ -6,7 +6,7 @@ public sealed class SecurityOptions
 {
     public const string Section = "Security";
 
-    /// <summary>Admins and therapists must use an authenticator app in Production. Demo accounts are exempt.</summary>
+    /// <summary>Admins and therapists must use an authenticator app. Demo accounts are exempt in Development only.</summary>
     public bool RequireStaffMfa { get; set; } = true;
 
     /// <summary>Days an invitation or password link stays valid.</summary>
@@ -42,7 +42,10 @@ public sealed class DemoOptions
     [Range(0, 20)]
     public int HistoryPatients { get; set; } = 20;
 
-    /// <summary>Password of every demo account.</summary>
-    [Required, MinLength(12)]
-    public string Password { get; set; } = "breakaway-demo-2026";
+    /// <summary>
+    /// Password of every demo account; required when <see cref="Enabled"/> is true. There is no default in the
+    /// code, so a server showing demo data does not answer to a password printed in the README.
+    /// </summary>
+    [MinLength(12, ErrorMessage = "Demo:Password must have at least 12 characters.")]
+    public string? Password { get; set; }
 }

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Breakaway.Web.Infrastructure.Security;
 
 /// <summary>
-/// On staff pages: unless <c>Security:RequireStaffMfa</c> is false (or the account is a demo account), the
-/// session must have been opened with a second factor. Staff without an authenticator are sent to set one up.
+/// On staff pages: unless <c>Security:RequireStaffMfa</c> is false, the session must have been opened with a second
+/// factor. Staff without an authenticator are sent to set one up. Demo accounts are exempt in Development only: a
+/// server in any other environment may be reachable from outside, and there the demo admin sees the audit log.
 /// </summary>
-public sealed class StaffMfaFilter(IOptions<SecurityOptions> options) : IAsyncPageFilter
+public sealed class StaffMfaFilter(IOptions<SecurityOptions> options, IHostEnvironment environment) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
@@ -17,7 +18,7 @@ public sealed class StaffMfaFilter(IOptions<SecurityOptions> options) : IAsyncPa
         var user = context.HttpContext.User;
         var satisfied = !options.Value.RequireStaffMfa
             || !user.IsStaff()
-            || user.HasClaim(ClinicClaimsFactory.Demo, "true")
+            || (environment.IsDevelopment() && user.HasClaim(ClinicClaimsFactory.Demo, "true"))
             || user.HasClaim("amr", "mfa");
         if (satisfied)
         {

@@ -12,16 +12,11 @@ namespace Breakaway.Web.Pages.Account;
 
 [EnableRateLimiting(IdentityRegistration.SignInRateLimit)]
 public sealed class SignInModel(
-    SignInManager<AppUser> signIn,
+    ClinicSignInManager signIn,
     UserManager<AppUser> users,
-    IPasswordHasher<AppUser> hasher,
     AuditLog audit,
     IOptions<ClinicOptions> clinic) : PageModel
 {
-    /// <summary>A hash of a random password, verified when the account does not exist, so both answers take as long.</summary>
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<AppUser>(Options.Create(new PasswordHasherOptions { IterationCount = 210_000 }))
-            .HashPassword(new AppUser { DisplayName = "x" }, Guid.NewGuid().ToString()));
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -43,7 +38,8 @@ public sealed class SignInModel(
         var user = await users.FindByNameAsync(Input.Login.Trim());
         if (user is null)
         {
-            hasher.VerifyHashedPassword(new AppUser { DisplayName = "x" }, DummyHash.Value, Input.Password);
+            // As much work as a wrong password (locked, disabled and password-less accounts: ClinicSignInManager).
+            signIn.VerifyDummyPassword(Input.Password);
             await audit.WriteAsync(AuditActions.SignInFailed, detail: "unknown account");
             return Fail();
         }

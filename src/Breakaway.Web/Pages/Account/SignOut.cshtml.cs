@@ -6,8 +6,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Breakaway.Web.Pages.Account;
 
-/// <summary>Signing out is a POST (with antiforgery), so a link on another site cannot sign anyone out.</summary>
-public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+/// <summary>
+/// Signing out is a POST (with antiforgery), so a link on another site cannot sign anyone out. It ends every
+/// session of the account, not only this browser's: a copied cookie is refused at once (README, Decisions).
+/// </summary>
+public sealed class SignOutModel(SignInManager<AppUser> signIn, ClinicUserManager users, AuditLog audit) : PageModel
 {
     public void OnGet()
     {
@@ -17,6 +20,7 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit) 
     {
         if (User.Identity?.IsAuthenticated == true)
         {
+            await users.EndSessionsAsync(User.UserId());
             await audit.WriteAsync(AuditActions.SignedOut);
         }
 

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Breakaway.Web.Pages.Account.Manage;
 
 /// <summary>Sets up TOTP (RFC 6238) with Identity's authenticator token provider, then shows ten recovery codes once.</summary>
-public sealed class AuthenticatorModel(UserManager<AppUser> users, AuditLog audit, IOptions<ClinicOptions> clinic) : PageModel
+public sealed class AuthenticatorModel(ClinicUserManager users, SignInManager<AppUser> signIn, AuditLog audit, IOptions<ClinicOptions> clinic) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the 6-digit code from the app.")]
@@ -57,6 +57,10 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, AuditLog audi
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
         await audit.WriteAsync(AuditActions.MfaEnabled, targetUserId: user.Id);
+
+        // Turning two-step sign-in on changes the security stamp, which ends the account's sessions; this one
+        // carries on with the new stamp, so the person can keep the codes and sign out from this page.
+        await signIn.RefreshSignInAsync(user);
         Enabled = true;
         return Page();
     }
@@ -70,14 +74,8 @@ public sealed class AuthenticatorModel(UserManager<AppUser> users, AuditLog audi
             return;
         }
 
-        var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
-        {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = await users.GetAuthenticatorKeyAsync(user);
-        }
-
-        FormattedKey = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+        var key = await users.GetOrCreateAuthenticatorKeyAsync(user);
+        FormattedKey = string.Join(' ', key.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
         var issuer = Uri.EscapeDataString(clinic.Value.Name);
         var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? user.Id);
         QrDataUri = QrCodes.PngDataUri($"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6");

@@ -29,7 +29,7 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Challenge();
         }
 
-        // ChangePasswordAsync also changes the security stamp: other sessions end within a minute.
+        // ChangePasswordAsync also changes the security stamp: other sessions end at once; this one is re-issued below.
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {

@@ -82,7 +82,7 @@ public sealed class IndexModel(
 
     public Task<IActionResult> OnPostEnableAsync(string userId) => SetDisabled(userId, disable: false);
 
-    /// <summary>Disabling locks the account and changes its security stamp, which ends its sessions within a minute.</summary>
+    /// <summary>Disabling locks the account and changes its security stamp, which ends its sessions at once (SessionPolicy).</summary>
     private async Task<IActionResult> SetDisabled(string userId, bool disable)
     {
         var user = await users.FindByIdAsync(userId);
