@@ -52,6 +52,9 @@ public class BreakawayFactory : WebApplicationFactory<Program>
 
     public string Environment { get; set; } = "Production";
 
+    /// <summary>Every event the app logged, as JSON lines; checked for secrets when the factory is disposed.</summary>
+    public LogCapture Log { get; } = new();
+
     public const string DemoPassword = "breakaway-demo-2026";
 
     /// <summary>Seeds the demo accounts (admin, therapist, two patients), all with <see cref="DemoPassword"/>.</summary>
@@ -77,6 +80,7 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
         });
     }
 
@@ -89,5 +93,11 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+        // Every test's log, whatever it tested: no line may hold a token or a password (issue 13).
+        var suspicious = Log.Suspicious();
+        if (suspicious.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException($"The app logged {suspicious.Count} line(s) that look like a secret:\n" + string.Join("\n", suspicious.Take(5)));
+        }
     }
 }
