@@ -139,7 +139,7 @@ public static class ServiceRegistration
 
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
-        app.UseSupportedRequestCharsets();
+        app.UseRequestBodyChecks();
         // The app's own logger: with preserveStaticLogger the static Log.Logger is silent, and the middleware
         // would otherwise write every request line there (serilog-aspnetcore#182).
         // The path is logged as its route pattern (LogRedaction): "/invite/{token}", never the token.
