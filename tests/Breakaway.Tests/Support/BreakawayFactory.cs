@@ -22,6 +22,8 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         ["Security:SignInPermitsPerMinute"] = "1000",
         ["Demo:HistoryPatients"] = "0",
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+        // The request lines are where an address (and a token in it) would show: every test's are checked (see Log).
+        ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information",
     };
 
     public BreakawayFactory()
