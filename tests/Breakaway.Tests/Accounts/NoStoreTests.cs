@@ -30,6 +30,7 @@ public sealed class NoStoreTests : IAsyncLifetime
         var admin = _factory.NoRedirects();
         await admin.SignInAsync("admin@demo.test", BreakawayFactory.DemoPassword);
         var anonymous = _factory.NoRedirects();
+        await patient.SubmitAsync("/my", Enumerable.Range(0, 5).ToDictionary(i => $"Input.Exercises[{i}].Pain", _ => "3"), "form.session-form");
         var (patientId, programId, sessionId, exerciseId) = await IdsAsync();
 
         var calendarPage = await patient.SubmitAsync("/my/calendar", new Dictionary<string, string>(), "form[action*='Create']");
@@ -69,6 +70,7 @@ public sealed class NoStoreTests : IAsyncLifetime
             await Get(anonymous, "anonymous", url);
         }
 
+        Assert.Equal(HttpStatusCode.OK, responses.Single(r => r.What == $"patient GET /my/sessions/{sessionId}").Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, responses.Single(r => r.What == $"anonymous GET {calendarLink}").Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, responses.Single(r => r.What == $"anonymous GET {inviteLink}").Response.StatusCode);
         Assert.Equal("text/csv", responses.Single(r => r.What.EndsWith("sessions.csv", StringComparison.Ordinal)).Response.Content.Headers.ContentType?.MediaType);
@@ -97,7 +99,7 @@ public sealed class NoStoreTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
         var patient = await _factory.PatientIdAsync("patient@demo.test");
         var program = await db.Programs.Where(p => p.PatientId == patient).Select(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);
-        var session = await db.SessionLogs.Where(s => s.PatientId == patient).Select(s => s.Id).FirstOrDefaultAsync(TestContext.Current.CancellationToken);
+        var session = await db.SessionLogs.Where(s => s.PatientId == patient).Select(s => s.Id).FirstAsync(TestContext.Current.CancellationToken);
         var exercise = await db.Exercises.Select(e => e.Id).FirstAsync(TestContext.Current.CancellationToken);
         return (patient, program, session, exercise);
     }
