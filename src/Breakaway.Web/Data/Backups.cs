@@ -113,6 +113,8 @@ public static class Backups
     /// </summary>
     private static async Task CopyAsync(string sourceConnectionString, string target, string journalMode)
     {
+        // Owner-only from the start: a copy of the database is as private as the database.
+        OwnerOnlyFiles.Create(target);
         await using var from = new SqliteConnection(sourceConnectionString);
         await using var to = Open(target);
         await from.OpenAsync();

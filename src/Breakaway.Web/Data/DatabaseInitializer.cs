@@ -21,6 +21,13 @@ public static partial class DatabaseInitializer
 
         if (db.Database.IsSqlite())
         {
+            // Owner-only before SQLite first opens it; its -wal and -shm files take the same mode.
+            if (services.GetRequiredService<DataConnection>().SqliteFile is { } file)
+            {
+                OwnerOnlyFiles.Create(file);
+                OwnerOnlyFiles.Restrict(file, file + "-wal", file + "-shm", file + ".lock");
+            }
+
             // Marks the file as in use, so "restore" refuses to replace it under a running site.
             services.GetRequiredService<SqliteFileLock>().HoldShared();
 

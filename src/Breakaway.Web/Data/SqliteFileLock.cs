@@ -22,7 +22,7 @@ public sealed class SqliteFileLock(DataConnection connection) : IDisposable
         try
         {
             // Read access and shared writes make .NET take a shared lock (flock LOCK_SH) on Unix.
-            _held = new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            _held = OwnerOnlyFiles.Open(LockPath, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         }
         catch (IOException ex)
         {
@@ -40,7 +40,7 @@ public sealed class SqliteFileLock(DataConnection connection) : IDisposable
 
         try
         {
-            _held = new FileStream(LockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            _held = OwnerOnlyFiles.Open(LockPath, FileAccess.ReadWrite, FileShare.None);
             return true;
         }
         catch (IOException)

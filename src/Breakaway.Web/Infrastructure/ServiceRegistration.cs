@@ -21,10 +21,15 @@ public static class ServiceRegistration
     public static WebApplicationBuilder AddBreakawayLogging(this WebApplicationBuilder builder)
     {
         var development = builder.Environment.IsDevelopment();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSerilog(
             (services, logger) =>
             {
-                logger.ReadFrom.Configuration(builder.Configuration).Enrich.FromLogContext();
+                logger.ReadFrom.Configuration(builder.Configuration)
+                    .ReadFrom.Services(services) // sinks registered in DI: the tests' log capture
+                    .Enrich.FromLogContext()
+                    .Enrich.With(new LogRedaction(services.GetRequiredService<IHttpContextAccessor>()))
+                    .Filter.ByExcluding(LogRedaction.IsRawRequestLine);
                 if (development)
                 {
                     logger.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture);
@@ -81,6 +86,11 @@ public static class ServiceRegistration
             // A new exercise has its own address; the order makes links that carry an id use the edit route.
             options.Conventions.AddPageRouteModelConvention("/Admin/Exercises/Edit", model => model.Selectors.Add(
                 new Microsoft.AspNetCore.Mvc.ApplicationModels.SelectorModel { AttributeRouteModel = new() { Template = "/admin/exercises/new", Order = 1 } }));
+            foreach (var folder in PersonalDataAttribute.Folders)
+            {
+                options.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(PersonalDataAttribute.Instance));
+            }
+
             options.Conventions.AddFolderApplicationModelConvention("/Tips", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
             options.Conventions.AddFolderApplicationModelConvention("/Exercises", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
 
@@ -110,6 +120,7 @@ public static class ServiceRegistration
         services.AddHostedService<PublicPageCacheInvalidation>();
         services.AddHostedService<LibraryChangeWatcher>();
         ProxyOptions.AddProxySupport(services);
+        services.AddAllowedHosts();
         services.AddHsts(options =>
         {
             options.MaxAge = TimeSpan.FromDays(365);
@@ -125,16 +136,34 @@ public static class ServiceRegistration
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error/500");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error/500",
+                // A body Kestrel refused to read (too large: 413; malformed: 400) is the client's error, not ours.
+                StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
 
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseRequestBodyChecks();
         // The app's own logger: with preserveStaticLogger the static Log.Logger is silent, and the middleware
         // would otherwise write every request line there (serilog-aspnetcore#182).
-        app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+        // The path is logged as its route pattern (LogRedaction): "/invite/{token}", never the token.
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
+            [
+                new("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
+                new(LogRedaction.PathProperty, new Serilog.Events.ScalarValue(LogRedaction.RouteOf(context))),
+                new("StatusCode", new Serilog.Events.ScalarValue(status)),
+                new("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
+            ];
+        });
         app.UseRouting();
+        app.UseNoStoreForPersonalData();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

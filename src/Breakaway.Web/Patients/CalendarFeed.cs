@@ -39,7 +39,7 @@ public static class CalendarFeed
             var version = await programs.CurrentVersionAsync(patientId.Value);
             var calendar = Build(version, clock.Today(), site.Value.Absolute("/my"), clinic.Value.Name);
             return Results.Text(new CalendarSerializer().SerializeToString(calendar)!, "text/calendar; charset=utf-8");
-        });
+        }).WithMetadata(PersonalDataAttribute.Instance);
         return endpoints;
     }
 

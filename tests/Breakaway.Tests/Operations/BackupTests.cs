@@ -137,6 +137,43 @@ public sealed class BackupTests : IAsyncLifetime
         Assert.Contains("cannot be restored", restore.Errors, StringComparison.Ordinal);
     }
 
+    /// <summary>Whoever else has an account on the server cannot read the patients' records: every file is 0600.</summary>
+    [Fact]
+    public async Task DatabaseAndBackupFiles_AreOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes; on Windows the folder's access rules apply.");
+            return;
+        }
+
+        var backup = Path.Combine(_folder, "owner-only.db");
+        Assert.Equal(0, (await AppCommand.RunAsync(_site.Database, ["backup", "--to", backup])).ExitCode);
+        await using var stopped = TestDatabase.CreateSqlite();
+        await using (var other = new BreakawayFactory(stopped, ownsDatabase: false))
+        {
+            _ = other.Services;
+        }
+
+        Assert.True((await AppCommand.RunAsync(stopped, ["restore", "--from", backup])).ExitCode == 0);
+
+        var site = _site.Database.SqliteFile!;
+        var kept = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(stopped.SqliteFile)!, Path.GetFileName(stopped.SqliteFile) + ".before-restore-*"));
+        string[] files = [site, site + "-wal", site + "-shm", site + ".lock", backup, stopped.SqliteFile!, stopped.SqliteFile + ".lock", kept];
+        var open = new List<string>();
+        foreach (var file in files)
+        {
+            var mode = File.Exists(file) ? File.GetUnixFileMode(file) : (UnixFileMode?)null;
+            if (mode != (UnixFileMode.UserRead | UnixFileMode.UserWrite))
+            {
+                open.Add($"{file}: {mode?.ToString() ?? "missing"}");
+            }
+        }
+
+        Assert.True(open.Count == 0, string.Join('\n', open));
+        File.Delete(kept);
+    }
+
     private static async Task<string?> Scalar(string file, string sql)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());

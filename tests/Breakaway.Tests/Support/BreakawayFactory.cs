@@ -22,6 +22,8 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         ["Security:SignInPermitsPerMinute"] = "1000",
         ["Demo:HistoryPatients"] = "0",
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+        // The request lines are where an address (and a token in it) would show: every test's are checked (see Log).
+        ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information",
     };
 
     public BreakawayFactory()
@@ -51,6 +53,9 @@ public class BreakawayFactory : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
     public string Environment { get; set; } = "Production";
+
+    /// <summary>Every event the app logged, as JSON lines; checked for secrets when the factory is disposed.</summary>
+    public LogCapture Log { get; } = new();
 
     public const string DemoPassword = "breakaway-demo-2026";
 
@@ -85,6 +90,7 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
         });
     }
 
@@ -103,5 +109,11 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+        // Every test's log, whatever it tested: no line may hold a token or a password (issue 13).
+        var suspicious = Log.Suspicious();
+        if (suspicious.Count > 0)
+        {
+            throw new Xunit.Sdk.XunitException($"The app logged {suspicious.Count} line(s) that look like a secret:\n" + string.Join("\n", suspicious.Take(5)));
+        }
     }
 }
