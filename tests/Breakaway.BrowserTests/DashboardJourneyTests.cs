@@ -52,7 +52,8 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         Assert.Contains("numbness or tingling", await Page.Locator(".flag-open").TextContentAsync(), StringComparison.Ordinal);
         await CheckPageAsync("admin-patient-flag");
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledged / called the patient" }).ClickAsync();
+        await Page.GetByLabel("Called the patient").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge red flag" }).ClickAsync();
         await Page.WaitForURLAsync("**message=*");
         Assert.Contains("Acknowledged by Demo Therapist", await Page.Locator(".flag-done").First.TextContentAsync(), StringComparison.Ordinal);
 
