@@ -30,8 +30,7 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         }
 
         await patient.GetByLabel("Numbness or tingling").CheckAsync();
-        await patient.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
-        await patient.WaitForURLAsync("**/my/sessions/*");
+        await SaveSessionAsync(patient);
         await patient.Context.DisposeAsync();
 
         // The therapist's next page load shows them first.
