@@ -301,6 +301,13 @@ public sealed class DetailModel(
             .Select(l => new { l.SessionLog.Date, l.SessionLogId, Version = l.SessionLog.ProgramVersion.Number, l.ExerciseId, Name = db.Exercises.Where(e => e.Id == l.ExerciseId).Select(e => e.Name).First(), l.SetsCompleted, l.RepsPerSet, l.Pain, l.StopCueText, l.Note })
             .ToListAsync();
         var timeline = logs.Select(l => new TimelineRow(l.Date, $"{l.Name}: {(l.SetsCompleted == 0 ? "skipped" : $"{l.SetsCompleted} × {l.RepsPerSet}")}{(l.Pain is { } p ? $", pain {p}/10" : "")} (v{l.Version})", l.StopCueText, l.Note, false)).ToList();
+        // Notes patients added to their sessions afterwards (corrections, often of a session they may no longer change).
+        var laterNotes = await (from n in db.SessionNotes
+                                join s in db.SessionLogs on n.SessionLogId equals s.Id
+                                where s.PatientId == id && s.Date >= since
+                                orderby n.Id
+                                select new { s.Date, n.Text }).ToListAsync();
+        timeline.AddRange(laterNotes.Select(n => new TimelineRow(n.Date, "Note added later by the patient", null, n.Text, false)));
         timeline.AddRange(Programs.SelectMany(p => p.Versions).Select(v => new TimelineRow(clinicClock.ToClinicDay(v.Version.PublishedUtc!.Value), v.PublishedBy is null ? $"Version {v.Version.Number} assigned" : $"Version {v.Version.Number} assigned by {v.PublishedBy}", null, null, true)));
         Timeline = [.. timeline.Where(t => t.Date >= since).OrderByDescending(t => t.Date).ThenByDescending(t => t.IsVersion)];
         var window = Today.AddDays(-27);
