@@ -181,20 +181,24 @@ public sealed class DetailModel(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = User.UserId();
-        var flag = await db.RedFlags.AsTracking().SingleOrDefaultAsync(f => f.Id == flagId && f.PatientId == id);
-        if (flag is null)
+        // First one wins: the update only touches an open flag, and its audit row commits with it.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            return NotFound();
-        }
+            var changed = await db.RedFlags.Where(f => f.Id == flagId && f.PatientId == id && f.AcknowledgedUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.AcknowledgedUtc, now).SetProperty(f => f.AcknowledgedByUserId, userId)
+                    .SetProperty(f => f.Outcome, chosen).SetProperty(f => f.OutcomeNote, note));
+            if (changed == 0 && !await db.RedFlags.AnyAsync(f => f.Id == flagId && f.PatientId == id))
+            {
+                return NotFound();
+            }
 
-        if (flag.AcknowledgedUtc is null)
-        {
-            flag.AcknowledgedUtc = now;
-            flag.AcknowledgedByUserId = userId;
-            flag.Outcome = chosen;
-            flag.OutcomeNote = note;
-            audit.Add(AuditActions.RedFlagAcknowledged, id, detail: $"flag {flagId}, {chosen}");
-            await db.SaveChangesAsync();
+            if (changed > 0)
+            {
+                audit.Add(AuditActions.RedFlagAcknowledged, id, detail: $"flag {flagId}, {chosen}");
+                await db.SaveChangesAsync();
+            }
+
+            await transaction.CommitAsync();
         }
 
         return Redirect($"/admin/patients/{id}?message=" + Uri.EscapeDataString("Red flag acknowledged.") + "#flags");
