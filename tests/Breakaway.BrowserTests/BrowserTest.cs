@@ -22,6 +22,24 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
         Page = await _context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Presses "Save today's session" and waits for the saved session. Tests share one site, so the patient may have
+    /// logged a session today already; then the page asks first and this answers "yes, add another".
+    /// </summary>
+    protected static async Task SaveSessionAsync(IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        // Either the saved session (its list of exercises) or the question; the page before has neither.
+        var question = page.Locator("#another-today");
+        await question.Or(page.Locator("main .logged-list")).First.WaitForAsync();
+        if (await question.IsVisibleAsync())
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Yes, add another session today" }).ClickAsync();
+        }
+
+        await page.WaitForURLAsync("**/my/sessions/*");
+    }
+
     /// <summary>Asserts zero axe violations (WCAG 2.x A and AA rules and best practices) and saves a full-page screenshot.</summary>
     protected async Task CheckPageAsync(string name)
     {

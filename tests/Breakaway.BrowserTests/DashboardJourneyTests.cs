@@ -30,8 +30,7 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         }
 
         await patient.GetByLabel("Numbness or tingling").CheckAsync();
-        await patient.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
-        await patient.WaitForURLAsync("**/my/sessions/*");
+        await SaveSessionAsync(patient);
         await patient.Context.DisposeAsync();
 
         // The therapist's next page load shows them first.
@@ -52,7 +51,8 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         Assert.Contains("numbness or tingling", await Page.Locator(".flag-open").TextContentAsync(), StringComparison.Ordinal);
         await CheckPageAsync("admin-patient-flag");
 
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledged / called the patient" }).ClickAsync();
+        await Page.GetByLabel("Called the patient").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge red flag" }).ClickAsync();
         await Page.Locator(".notice-ok", new() { HasText = "Red flag acknowledged" }).WaitForAsync();
         Assert.Contains("Acknowledged by Demo Therapist", await Page.Locator(".flag-done").First.TextContentAsync(), StringComparison.Ordinal);
 

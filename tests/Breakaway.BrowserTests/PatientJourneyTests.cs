@@ -34,12 +34,24 @@ public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
         await clamshell.GetByLabel("I stopped because...").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await clamshell.GetByLabel("Too hard").CheckAsync();
         await clamshell.GetByLabel("Note for your therapist (optional)").FillAsync("Could not feel it in my buttock.");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
-        await Page.WaitForURLAsync("**/my/sessions/*");
+        await SaveSessionAsync(Page);
 
         Assert.Equal("Session saved. Well done!", await Page.Locator("h1").TextContentAsync());
-        Assert.Contains("Could not feel it in my buttock.", await Page.Locator("table").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Could not feel it in my buttock.", await Page.Locator(".logged-list").TextContentAsync(), StringComparison.Ordinal);
+        // On a 390 px phone: nothing wider than the screen, and the secondary and danger buttons are outlined, not
+        // filled like the main action (a "button.button" rule used to win over .button-secondary).
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        Assert.Equal("rgb(255, 255, 255)", await Page.Locator("a.button-secondary", new() { HasText = "Change this session" }).EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.Equal("rgb(255, 255, 255)", await Page.Locator("button.button-secondary", new() { HasText = "Add note" }).EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.Equal("rgb(161, 38, 13)", await Page.Locator("a.button-danger").EvaluateAsync<string>("e => getComputedStyle(e).color"));
         await CheckPageAsync("my-session");
+
+        // Deleting asks first, on a page of its own.
+        await Page.Locator("a.button-danger").ClickAsync();
+        Assert.Equal("Delete this session?", await Page.Locator("h1").TextContentAsync());
+        await CheckPageAsync("my-session-delete");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "No, keep it" }).ClickAsync();
+        Assert.Equal("Session saved. Well done!", await Page.Locator("h1").TextContentAsync());
 
         await Page.GotoAsync("/my/progress");
         Assert.Contains("1 of", await Page.Locator(".big-number").TextContentAsync(), StringComparison.Ordinal);
@@ -48,6 +60,9 @@ public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
         await CheckPageAsync("my-progress");
 
         await Page.GotoAsync("/my/handout");
+        // The tick grid stacks on a phone: each exercise name gets the full width instead of wrapping letter by letter.
+        Assert.True(await Page.Locator(".log-grid th[scope=row]").First.EvaluateAsync<double>("e => e.getBoundingClientRect().width") > 250);
+        Assert.True(await Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await CheckPageAsync("my-handout");
         await Page.EmulateMediaAsync(new() { Media = Media.Print });
         await Page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "my-handout-print.png"), FullPage = true });
@@ -69,6 +84,15 @@ public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
         await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("breakaway-demo-2026");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Page.WaitForURLAsync("**/my");
+
+        // Saving without the pain answers: the error summary comes first, takes focus, and its links reach the fields.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-error-summary]")).ToBeFocusedAsync();
+        Assert.StartsWith("Error: ", await Page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal("There is a problem", await Page.Locator(".error-summary h2").TextContentAsync());
+        await CheckPageAsync("my-today-error");
+        await Page.Locator(".error-summary a").First.ClickAsync();
+        await Assertions.Expect(Page.Locator("#Input_Exercises_0__Pain")).ToBeFocusedAsync();
 
         var cards = Page.Locator(".exercise-card");
         for (var i = 0; i < await cards.CountAsync(); i++)

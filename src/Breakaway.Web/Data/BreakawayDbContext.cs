@@ -47,6 +47,8 @@ public abstract class BreakawayDbContext : IdentityDbContext<AppUser>, IDataProt
 
     public DbSet<RedFlag> RedFlags => Set<RedFlag>();
 
+    public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

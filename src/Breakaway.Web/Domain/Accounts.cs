@@ -42,6 +42,9 @@ public sealed class Patient
 
     public DateOnly? DateOfBirth { get; set; }
 
+    /// <summary>Optional, so staff can call about a red flag. Loosely checked: digits, spaces and + ( ) - .</summary>
+    public string? Phone { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public string? CreatedByUserId { get; set; }
@@ -99,4 +102,7 @@ public sealed class AuditEntry
 
     /// <summary>A short, non-clinical detail such as a role name or a page.</summary>
     public string? Detail { get; set; }
+
+    /// <summary>The client's IP address as the app saw it (after trusted forwarded headers).</summary>
+    public string? ClientAddress { get; set; }
 }

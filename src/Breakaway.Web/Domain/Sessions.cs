@@ -27,6 +27,21 @@ public sealed class SessionLog
     public RedFlagSigns Signs { get; set; }
 
     public List<ExerciseLog> Exercises { get; set; } = [];
+
+    /// <summary>Notes the patient added afterwards, e.g. to correct a session they may no longer change.</summary>
+    public List<SessionNote> Notes { get; set; } = [];
+}
+
+/// <summary>A note a patient adds to a session after logging it: the way to correct a session whose red flag is open.</summary>
+public sealed class SessionNote
+{
+    public long Id { get; set; }
+
+    public long SessionLogId { get; set; }
+
+    public DateTime WrittenUtc { get; set; }
+
+    public required string Text { get; set; }
 }
 
 /// <summary>What the patient did of one prescribed exercise, with the dose that was prescribed at the time.</summary>
@@ -93,6 +108,8 @@ public sealed class RedFlag
 
     public long SessionLogId { get; set; }
 
+    public SessionLog SessionLog { get; set; } = null!;
+
     public DateTime RaisedUtc { get; set; }
 
     /// <summary>Why, in short clinical words for the therapist (never shown in logs).</summary>
@@ -101,4 +118,20 @@ public sealed class RedFlag
     public DateTime? AcknowledgedUtc { get; set; }
 
     public string? AcknowledgedByUserId { get; set; }
+
+    /// <summary>What the therapist did about it; required when acknowledging.</summary>
+    public FlagOutcome? Outcome { get; set; }
+
+    /// <summary>The therapist's own words about what was done (optional, shown to staff only).</summary>
+    public string? OutcomeNote { get; set; }
+}
+
+/// <summary>What staff did about a red flag when they acknowledged it.</summary>
+public enum FlagOutcome
+{
+    CalledPatient,
+    AdvisedUrgentCare,
+    NoAnswerLeftMessage,
+    SeenInClinic,
+    Other,
 }

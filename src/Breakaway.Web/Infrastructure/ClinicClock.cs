@@ -22,6 +22,10 @@ public sealed class ClinicClock(TimeProvider time, IOptions<ClinicOptions> optio
     public string LocalTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>An instant stored in UTC as the clinic's wall-clock time, formatted for staff pages.</summary>
+    public string Format(DateTime utc, string format = "d MMM yyyy HH:mm") =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The clinic's calendar day of an instant stored in UTC.</summary>
     public DateOnly ToClinicDay(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone));

@@ -61,7 +61,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         Assert.Equal("Demo Patient", first.TextContent);
 
         var patientUrl = first.GetAttribute("href")!;
-        var acknowledged = await _therapist.SubmitAsync(patientUrl, new Dictionary<string, string>(), "form[action*='Acknowledge']");
+        var acknowledged = await _therapist.SubmitAsync(patientUrl, new Dictionary<string, string> { ["outcome"] = "CalledPatient" }, "form[action*='Acknowledge']");
         var page = Html.Parse(await acknowledged.BodyAsync());
         Assert.Contains("Acknowledged by Demo Therapist", page.QuerySelector(".flag-done")!.TextContent, StringComparison.Ordinal);
         var flag = await Db(db => db.RedFlags.SingleAsync(f => f.Patient.User.UserName == "patient@demo.test"));

@@ -41,6 +41,7 @@ public sealed class BackupTests : IAsyncLifetime
                 var key = Guid.NewGuid();
                 var values = Enumerable.Range(0, 5).ToDictionary(i => $"Input.Exercises[{i}].Pain", _ => "2");
                 values["Input.IdempotencyKey"] = key.ToString();
+                values["Input.AnotherToday"] = "true"; // "Yes, add another session today."
                 using var response = await patient.SubmitAsync(form, values, "form.session-form", "/my");
                 if (response.StatusCode == HttpStatusCode.Redirect)
                 {

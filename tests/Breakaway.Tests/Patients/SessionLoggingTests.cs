@@ -221,7 +221,8 @@ public sealed class SessionLoggingTests : IAsyncLifetime
 
         var corrected = await _patient.SubmitAsync($"/my?edit={id}", new Dictionary<string, string> { ["Input.Exercises[0].Pain"] = "4" }, "form.session-form");
         var pain = await Db(db => db.ExerciseLogs.Where(l => l.SessionLogId == long.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).OrderBy(l => l.Id).Select(l => l.Pain).FirstAsync());
-        await _patient.SubmitAsync($"/my/sessions/{id}", new Dictionary<string, string>(), "form[action*='Delete']");
+        var confirm = await _patient.GetDocumentAsync($"/my/sessions/{id}?handler=Delete");
+        await _patient.SubmitAsync(confirm, new Dictionary<string, string>(), "form[action*='Delete']", $"/my/sessions/{id}");
 
         Assert.True(corrected.RequestMessage!.RequestUri!.AbsolutePath.EndsWith($"/my/sessions/{id}", StringComparison.Ordinal), Html.Parse(await corrected.BodyAsync()).QuerySelector("main")!.TextContent);
         Assert.Equal(4, pain);
@@ -240,6 +241,7 @@ public sealed class SessionLoggingTests : IAsyncLifetime
         var edit = await client.GetAsync($"/my?edit={id}", TestContext.Current.CancellationToken);
 
         Assert.Null(page.QuerySelector("form[action*='Delete']"));
+        Assert.Null(page.QuerySelector("a[href*='handler=Delete']"));
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
     }
 
@@ -279,6 +281,111 @@ public sealed class SessionLoggingTests : IAsyncLifetime
         Assert.Single(page.QuerySelectorAll("td.day-missed"));
         Assert.Equal(5, page.QuerySelectorAll("section[aria-labelledby=pain-title] svg[role=img]").Length);
         Assert.Equal(5, page.QuerySelectorAll("section[aria-labelledby=pain-title] details table").Length);
+    }
+
+    [Fact]
+    public async Task Post_DeleteSession_AsksForConfirmation_ThenAudits()
+    {
+        var logged = await Log();
+        var id = logged.RequestMessage!.RequestUri!.AbsolutePath.Split('/')[^1];
+        var saved = Html.Parse(await logged.BodyAsync());
+
+        var link = saved.QuerySelector("a.button-danger")?.GetAttribute("href");
+        Assert.NotNull(link);
+        var confirm = await _patient.GetDocumentAsync(link);
+        var countWhileAsking = await SessionCount();
+        var deleted = await _patient.SubmitAsync(confirm, new Dictionary<string, string>(), "form[action*='Delete']", link);
+
+        Assert.Null(saved.QuerySelector("form[action*='Delete']")); // One tap never deletes: the session page only links to the question.
+        Assert.Equal("Delete this session?", confirm.Text("h1"));
+        Assert.Equal(1, countWhileAsking);
+        Assert.Equal("/my", deleted.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(0, await SessionCount());
+        var entry = await Db(db => db.AuditEntries.SingleAsync(a => a.Action == "session.deleted"));
+        Assert.Equal($"session {id}", entry.Detail);
+        Assert.NotNull(entry.PatientId);
+    }
+
+    [Fact]
+    public async Task Post_EditSession_IsAudited()
+    {
+        var logged = await Log();
+        var id = logged.RequestMessage!.RequestUri!.AbsolutePath.Split('/')[^1];
+
+        await _patient.SubmitAsync($"/my?edit={id}", new Dictionary<string, string> { ["Input.Exercises[0].Pain"] = "4" }, "form.session-form");
+
+        var entry = await Db(db => db.AuditEntries.SingleAsync(a => a.Action == "session.edited"));
+        Assert.Equal($"session {id}", entry.Detail);
+    }
+
+    [Fact]
+    public async Task Post_SecondSessionSameDay_AsksFirst()
+    {
+        await Log();
+
+        var asked = await Log(new() { ["Input.Exercises[0].Note"] = "second go today" });
+        var page = Html.Parse(await asked.BodyAsync());
+        var countWhileAsking = await SessionCount();
+        var confirmed = await _patient.SubmitAsync(page, Answers(new() { ["Input.AnotherToday"] = "true" }), "form.session-form", "/my");
+        var tappedTwice = await _patient.SubmitAsync(page, Answers(new() { ["Input.AnotherToday"] = "true" }), "form.session-form", "/my");
+
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("You already logged a session today", page.Text("#another-today"), StringComparison.Ordinal);
+        Assert.Contains("Add another session today?", page.Text("#another-today"), StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#another-today button[name='Input.AnotherToday'][value=true]"));
+        Assert.Equal("second go today", page.QuerySelector("#Input_Exercises_0__Note")!.TextContent); // Nothing typed is lost.
+        Assert.Equal(1, countWhileAsking);
+        Assert.Matches(@"^/my/sessions/\d+$", confirmed.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(confirmed.RequestMessage.RequestUri, tappedTwice.RequestMessage!.RequestUri);
+        Assert.Equal(2, await SessionCount());
+        Assert.Contains(await Db(db => db.ExerciseLogs.Select(l => l.Note).ToListAsync()), n => n == "second go today");
+    }
+
+    [Fact]
+    public async Task Post_SameExerciseTwice_IsAValidationError()
+    {
+        var page = await _patient.GetDocumentAsync("/my");
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.session-form")!;
+        var fields = Forms.Fields(form, Answers());
+        var first = fields.Single(f => f.Key == "Input.Exercises[0].ProgramExerciseId").Value;
+        fields = [.. fields.Select(f => f.Key == "Input.Exercises[1].ProgramExerciseId" ? new KeyValuePair<string, string>(f.Key, first) : f)];
+
+        var response = await _patient.PostAsync("/my", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = Html.Parse(await response.BodyAsync());
+        Assert.Contains("The form listed one exercise twice", result.Text(".error-summary"), StringComparison.Ordinal);
+        Assert.Equal(0, await SessionCount());
+    }
+
+    [Fact]
+    public async Task Post_FailedForm_ShowsErrorSummaryAndErrorTitle()
+    {
+        var response = await Log(new() { ["Input.Exercises[2].Pain"] = "", ["Input.Exercises[0].RepsPerSet"] = "0" });
+
+        var page = Html.Parse(await response.BodyAsync());
+        var summary = page.QuerySelector("main > .error-summary[tabindex='-1']");
+        Assert.NotNull(summary);
+        Assert.StartsWith("Error: ", page.Title, StringComparison.Ordinal);
+        Assert.Same(summary, page.QuerySelector("main")!.QuerySelectorAll("form, .error-summary, h1")[0]); // Above the form.
+        Assert.Equal("There is a problem", summary.QuerySelector("h2")!.TextContent);
+        var links = summary.QuerySelectorAll("a").Select(a => (Href: a.GetAttribute("href")!, a.TextContent)).ToList();
+        Assert.Contains(("#Input_Exercises_2__Pain", "Choose how much pain you felt, from 0 to 10."), links);
+        Assert.Contains(("#Input_Exercises_0__RepsPerSet", "Enter the reps you did in each set: a number from 1 to 100."), links);
+        Assert.All(links, l => Assert.NotNull(page.GetElementById(l.Href[1..])));
+        Assert.DoesNotContain("Error:", (await _patient.GetDocumentAsync("/my")).Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavedSession_IsListedAsCards_NotATableThatSqueezesOnAPhone()
+    {
+        var response = await Log(new() { ["Input.Exercises[2].Pain"] = "6" });
+
+        var page = Html.Parse(await response.BodyAsync());
+        Assert.Null(page.QuerySelector("main table"));
+        var cards = page.QuerySelectorAll(".logged-list > li");
+        Assert.Equal(5, cards.Length);
+        Assert.Contains("6 out of 10", cards[2].QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
     }
 
     public async ValueTask DisposeAsync()

@@ -24,6 +24,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasOne(p => p.User).WithOne().HasForeignKey<Patient>(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.UserId).IsUnique();
         builder.Property(p => p.CreatedByUserId).HasMaxLength(450);
+        builder.Property(p => p.Phone).HasMaxLength(30);
     }
 }
 
@@ -47,6 +48,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.ActorUserId).HasMaxLength(450);
         builder.Property(a => a.TargetUserId).HasMaxLength(450);
         builder.Property(a => a.Detail).HasMaxLength(200);
+        builder.Property(a => a.ClientAddress).HasMaxLength(45);
         builder.HasIndex(a => a.TimestampUtc);
         builder.HasIndex(a => new { a.PatientId, a.TimestampUtc });
         builder.HasIndex(a => new { a.ActorUserId, a.TimestampUtc });

@@ -13,6 +13,7 @@ internal sealed class SessionLogConfiguration : IEntityTypeConfiguration<Session
         builder.HasOne(s => s.Patient).WithMany().HasForeignKey(s => s.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.ProgramVersion).WithMany().HasForeignKey(s => s.ProgramVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Exercises).WithOne(e => e.SessionLog).HasForeignKey(e => e.SessionLogId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Notes).WithOne().HasForeignKey(n => n.SessionLogId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -25,6 +26,8 @@ internal sealed class ExerciseLogConfiguration : IEntityTypeConfiguration<Exerci
         builder.Property(e => e.Note).HasMaxLength(500);
         builder.Property(e => e.Difficulty).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(e => new { e.ExerciseId, e.SessionLogId });
+        // One row per prescribed exercise in a session; the form handler refuses duplicates before they get here.
+        builder.HasIndex(e => new { e.SessionLogId, e.ProgramExerciseId }).IsUnique();
         builder.HasOne<Exercise>().WithMany().HasForeignKey(e => e.ExerciseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StopCue>().WithMany().HasForeignKey(e => e.StopCueId).OnDelete(DeleteBehavior.SetNull);
         builder.ToTable(t =>
@@ -42,8 +45,20 @@ internal sealed class RedFlagConfiguration : IEntityTypeConfiguration<RedFlag>
     {
         builder.Property(f => f.Reasons).HasMaxLength(500).IsRequired();
         builder.Property(f => f.AcknowledgedByUserId).HasMaxLength(450);
+        builder.Property(f => f.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(f => f.OutcomeNote).HasMaxLength(500);
         builder.HasIndex(f => new { f.PatientId, f.AcknowledgedUtc });
         builder.HasOne(f => f.Patient).WithMany().HasForeignKey(f => f.PatientId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<SessionLog>().WithMany().HasForeignKey(f => f.SessionLogId).OnDelete(DeleteBehavior.Cascade);
+        // Restrict: a session that raised a red flag can never be deleted with it, whatever request asks.
+        builder.HasOne(f => f.SessionLog).WithMany().HasForeignKey(f => f.SessionLogId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SessionNoteConfiguration : IEntityTypeConfiguration<SessionNote>
+{
+    public void Configure(EntityTypeBuilder<SessionNote> builder)
+    {
+        builder.Property(n => n.Text).HasMaxLength(500).IsRequired();
+        builder.HasIndex(n => n.SessionLogId);
     }
 }

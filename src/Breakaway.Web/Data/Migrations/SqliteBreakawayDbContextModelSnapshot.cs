@@ -143,6 +143,10 @@ namespace Breakaway.Web.Data.Migrations
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -347,11 +351,12 @@ namespace Breakaway.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionLogId");
-
                     b.HasIndex("StopCueId");
 
                     b.HasIndex("ExerciseId", "SessionLogId");
+
+                    b.HasIndex("SessionLogId", "ProgramExerciseId")
+                        .IsUnique();
 
                     b.ToTable("ExerciseLogs", t =>
                         {
@@ -487,6 +492,10 @@ namespace Breakaway.Web.Data.Migrations
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -612,6 +621,14 @@ namespace Breakaway.Web.Data.Migrations
                     b.Property<DateTime?>("AcknowledgedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PatientId")
                         .HasColumnType("INTEGER");
 
@@ -672,6 +689,30 @@ namespace Breakaway.Web.Data.Migrations
                     b.HasIndex("PatientId", "Date");
 
                     b.ToTable("SessionLogs");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.SessionNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SessionLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionLogId");
+
+                    b.ToTable("SessionNotes");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.StopCue", b =>
@@ -968,13 +1009,15 @@ namespace Breakaway.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Breakaway.Web.Domain.SessionLog", null)
+                    b.HasOne("Breakaway.Web.Domain.SessionLog", "SessionLog")
                         .WithMany()
                         .HasForeignKey("SessionLogId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Patient");
+
+                    b.Navigation("SessionLog");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.SessionLog", b =>
@@ -994,6 +1037,15 @@ namespace Breakaway.Web.Data.Migrations
                     b.Navigation("Patient");
 
                     b.Navigation("ProgramVersion");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.SessionNote", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.SessionLog", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("SessionLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.StopCue", b =>
@@ -1080,6 +1132,8 @@ namespace Breakaway.Web.Data.Migrations
             modelBuilder.Entity("Breakaway.Web.Domain.SessionLog", b =>
                 {
                     b.Navigation("Exercises");
+
+                    b.Navigation("Notes");
                 });
 #pragma warning restore 612, 618
         }

@@ -28,22 +28,24 @@ public sealed class ProgramSeeder(BreakawayDbContext db, ProgramService programs
             return;
         }
 
+        // The demo therapist assigns the demo programs, so no page says "assigned by unknown".
+        var therapist = await db.Users.Where(u => u.UserName == "therapist@demo.test").Select(u => u.Id).SingleOrDefaultAsync();
         var demoPatient = await PatientIdAsync("patient@demo.test");
         if (demoPatient is { } first && templateId is { } template && !await db.Programs.AnyAsync(p => p.CreationKey == DemoPatientProgramKey))
         {
-            var program = await programs.CreateAsync(first, GluteTemplateTitle, null, template, DemoPatientProgramKey, null);
-            await programs.PublishAsync(program.Id, null);
+            var program = await programs.CreateAsync(first, GluteTemplateTitle, null, template, DemoPatientProgramKey, therapist);
+            await programs.PublishAsync(program.Id, therapist);
         }
 
         if (await PatientIdAsync("patient2@demo.test") is { } other)
         {
             await EnsureAsync(OtherPatientProgramKey, other, "Strength for stairs and getting up",
                 "Build leg and hip strength for stairs, getting out of a chair and lifting safely.",
-                ["diaphragmatic-breathing", "bodyweight-squat", "step-up", "hip-hinge"], WeekDays.Monday | WeekDays.Wednesday | WeekDays.Friday, null);
+                ["diaphragmatic-breathing", "bodyweight-squat", "step-up", "hip-hinge"], WeekDays.Monday | WeekDays.Wednesday | WeekDays.Friday, null, therapist);
         }
     }
 
-    private async Task<int?> EnsureAsync(Guid key, int? patientId, string title, string goal, string[] slugs, WeekDays days, int? timesPerWeek)
+    private async Task<int?> EnsureAsync(Guid key, int? patientId, string title, string goal, string[] slugs, WeekDays days, int? timesPerWeek, string? byUserId = null)
     {
         var existing = await db.Programs.Where(p => p.CreationKey == key).Select(p => (int?)p.Id).SingleOrDefaultAsync();
         if (existing is not null)
@@ -57,13 +59,13 @@ public sealed class ProgramSeeder(BreakawayDbContext db, ProgramService programs
             return null; // The library was changed by hand; do not guess.
         }
 
-        var program = await programs.CreateAsync(patientId, title, goal, null, key, null);
-        var draft = await programs.DraftAsync(program.Id, null);
+        var program = await programs.CreateAsync(patientId, title, goal, null, key, byUserId);
+        var draft = await programs.DraftAsync(program.Id, byUserId);
         draft.Days = days;
         draft.TimesPerWeek = timesPerWeek;
         draft.Exercises = [.. slugs.Select((slug, i) => new ProgramExercise { Order = i + 1, ExerciseId = exercises[slug].Id, Dose = exercises[slug].Dose })];
         await db.SaveChangesAsync();
-        await programs.PublishAsync(program.Id, null);
+        await programs.PublishAsync(program.Id, byUserId);
         return program.Id;
     }
 

@@ -42,6 +42,63 @@ public static class AuditActions
     public const string ExerciseRestored = "exercise.restored";
     public const string RedFlagAcknowledged = "red-flag.acknowledged";
     public const string SessionsExported = "patient.sessions-exported";
+    public const string PatientPhoneChanged = "patient.phone-changed";
+    public const string ProgramOpened = "program.opened";
+    public const string StaffListViewed = "staff-list.viewed";
+    public const string CalendarLinkCreated = "calendar-link.created";
+    public const string CalendarLinkRevoked = "calendar-link.revoked";
+    public const string SessionEdited = "session.edited";
+    public const string SessionDeleted = "session.deleted";
+    public const string SessionNoteAdded = "session.note-added";
+
+    /// <summary>What the audit page shows for each action: plain words instead of the stored code.</summary>
+    public static string Label(string action) => action switch
+    {
+        SignInSucceeded => "Signed in",
+        SignInFailed => "Sign-in failed",
+        SignInLockedOut => "Sign-in locked out",
+        SignedOut => "Signed out",
+        PasswordChanged => "Changed password",
+        PasswordSet => "Set password from a link",
+        MfaEnabled => "Turned on two-step sign-in",
+        MfaDisabled => "Turned off two-step sign-in",
+        AccountCreated => "Created account",
+        AccountDisabled => "Disabled account",
+        AccountEnabled => "Enabled account",
+        RoleGranted => "Granted role",
+        InvitationIssued => "Made invitation link",
+        InvitationAccepted => "Opened invitation link",
+        InvitationPrinted => "Printed invitation",
+        PatientCreated => "Added patient",
+        PatientViewed => "Viewed patient",
+        PatientListViewed => "Viewed patient list",
+        PatientPhoneChanged => "Changed patient's phone number",
+        AuditViewed => "Viewed audit log",
+        ProgramCreated => "Started program",
+        ProgramOpened => "Opened program in builder",
+        ProgramDraftStarted => "Started program draft",
+        ProgramSaved => "Saved program",
+        ProgramReordered => "Reordered program",
+        ProgramExerciseAdded => "Added exercise to program",
+        ProgramExerciseRemoved => "Removed exercise from program",
+        ProgramPublished => "Assigned program version",
+        TemplateCreated => "Created template",
+        ReadingAssigned => "Assigned reading",
+        ReadingRemoved => "Removed reading",
+        ExerciseCreated => "Added exercise to library",
+        ExerciseEdited => "Edited library exercise",
+        ExerciseArchived => "Archived library exercise",
+        ExerciseRestored => "Restored library exercise",
+        RedFlagAcknowledged => "Acknowledged red flag",
+        SessionsExported => "Downloaded sessions (CSV)",
+        StaffListViewed => "Viewed staff list",
+        CalendarLinkCreated => "Made calendar link",
+        CalendarLinkRevoked => "Turned off calendar link",
+        SessionEdited => "Changed a session",
+        SessionDeleted => "Deleted a session",
+        SessionNoteAdded => "Added a note to a session",
+        _ => action,
+    };
 }
 
 /// <summary>
@@ -59,7 +116,14 @@ public sealed class AuditLog(BreakawayDbContext db, IHttpContextAccessor http, T
             PatientId = patientId,
             TargetUserId = targetUserId,
             Detail = detail is { Length: > 200 } ? detail[..200] : detail,
+            ClientAddress = ClientAddress(http.HttpContext),
         });
+
+    /// <summary>The address the request came from, as UseForwardedHeaders left it (only trusted proxies can change it).</summary>
+    private static string? ClientAddress(HttpContext? context) =>
+        context?.Connection.RemoteIpAddress is { } address
+            ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
+            : null;
 
     public async Task WriteAsync(string action, int? patientId = null, string? targetUserId = null, string? detail = null, string? actorUserId = null)
     {

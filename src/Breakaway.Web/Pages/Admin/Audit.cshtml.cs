@@ -1,4 +1,5 @@
 using Breakaway.Web.Data;
+using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Breakaway.Web.Pages.Admin;
 
 /// <summary>Admins browse the audit log, newest first, filtered by action, patient or account.</summary>
-public sealed class AuditModel(BreakawayDbContext db, AuditLog audit) : PageModel
+public sealed class AuditModel(BreakawayDbContext db, AuditLog audit, ClinicClock clock) : PageModel
 {
     public int Limit => 200;
     public string? Action { get; private set; }
@@ -15,7 +16,14 @@ public sealed class AuditModel(BreakawayDbContext db, AuditLog audit) : PageMode
     public IReadOnlyList<Row> Entries { get; private set; } = [];
 
     public IReadOnlyList<string> KnownActions { get; } =
-        [.. typeof(AuditActions).GetFields().Select(f => (string)f.GetValue(null)!).Order()];
+        [.. typeof(AuditActions).GetFields().Select(f => (string)f.GetValue(null)!).OrderBy(AuditActions.Label, StringComparer.Ordinal)];
+
+    public string Label(string action) => AuditActions.Label(action);
+
+    /// <summary>Times in the clinic's time zone, as staff read their day.</summary>
+    public string ClinicTime(DateTime utc) => clock.Format(utc, "yyyy-MM-dd HH:mm:ss");
+
+    public string ZoneName => clock.Zone.Id;
 
     public async Task OnGetAsync(string? action, int? patient, string? user, CancellationToken cancellationToken)
     {
@@ -51,11 +59,13 @@ public sealed class AuditModel(BreakawayDbContext db, AuditLog audit) : PageMode
                 db.Users.Where(u => u.Id == e.ActorUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 e.Action,
                 e.PatientId,
+                db.Patients.Where(p => p.Id == e.PatientId).Select(p => p.User.DisplayName).FirstOrDefault(),
                 db.Users.Where(u => u.Id == e.TargetUserId).Select(u => u.DisplayName).FirstOrDefault(),
-                e.Detail))
+                e.Detail,
+                e.ClientAddress))
             .ToListAsync(cancellationToken);
         await audit.WriteAsync(AuditActions.AuditViewed);
     }
 
-    public sealed record Row(DateTime TimestampUtc, string? Actor, string Action, int? PatientId, string? Target, string? Detail);
+    public sealed record Row(DateTime TimestampUtc, string? Actor, string Action, int? PatientId, string? PatientName, string? Target, string? Detail, string? ClientAddress);
 }

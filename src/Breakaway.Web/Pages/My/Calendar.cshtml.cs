@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Breakaway.Web.Pages.My;
 
 /// <summary>The patient's private calendar feed link: a secret (only its hash stored) that they can replace or turn off.</summary>
-public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> site) : PageModel
+public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> site, AuditLog audit) : PageModel
 {
     public bool HasLink { get; private set; }
     public string? NewLink { get; private set; }
@@ -26,8 +26,16 @@ public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> s
     public async Task<IActionResult> OnPostCreateAsync()
     {
         var patientId = User.PatientId();
+        var patient = await db.Patients.AsTracking().SingleOrDefaultAsync(p => p.Id == patientId);
+        if (patient is null)
+        {
+            return Forbid();
+        }
+
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        await db.Patients.Where(p => p.Id == patientId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CalendarTokenHash, Invitations.Hash(token)));
+        patient.CalendarTokenHash = Invitations.Hash(token);
+        audit.Add(AuditActions.CalendarLinkCreated, patient.Id);
+        await db.SaveChangesAsync();
         NewLink = site.Value.Absolute($"/calendar/{token}.ics");
         HasLink = true;
         return Page();
@@ -36,7 +44,19 @@ public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> s
     public async Task<IActionResult> OnPostRevokeAsync()
     {
         var patientId = User.PatientId();
-        await db.Patients.Where(p => p.Id == patientId).ExecuteUpdateAsync(s => s.SetProperty(p => p.CalendarTokenHash, (string?)null));
+        var patient = await db.Patients.AsTracking().SingleOrDefaultAsync(p => p.Id == patientId);
+        if (patient is null)
+        {
+            return Forbid();
+        }
+
+        if (patient.CalendarTokenHash is not null)
+        {
+            patient.CalendarTokenHash = null;
+            audit.Add(AuditActions.CalendarLinkRevoked, patient.Id);
+            await db.SaveChangesAsync();
+        }
+
         return RedirectToPage();
     }
 }

@@ -16,7 +16,7 @@ namespace Breakaway.Web.Pages.My;
 /// Today: the patient's exercises with their cues, and one form to log the whole session. Everything is read
 /// for the signed-in patient (from their claim), never by an id from the URL.
 /// </summary>
-public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock) : PageModel
+public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock, AuditLog audit) : PageModel
 {
     [BindProperty]
     public SessionInput Input { get; set; } = new();
@@ -29,6 +29,12 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
     public IReadOnlyList<TodaySession> LoggedToday { get; private set; } = [];
     public IReadOnlyList<Article> Reading { get; private set; } = [];
     public bool Editing => Input.EditSessionId is not null;
+
+    /// <summary>Set when the session asked for has an open red flag: it cannot be changed, only given a note.</summary>
+    public long? LockedSessionId { get; private set; }
+
+    /// <summary>A session was logged today already: the form asks before storing another.</summary>
+    public bool AskingAnotherToday { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long? edit, CancellationToken cancellationToken)
     {
@@ -51,6 +57,11 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
             if (session is null || session.ProgramVersionId != Version.Id)
             {
                 return NotFound();
+            }
+
+            if (await HasOpenFlagAsync(sessionId, cancellationToken))
+            {
+                return Locked(sessionId);
             }
 
             Input = SessionInput.From(session, Version);
@@ -96,11 +107,23 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
                 return NotFound();
             }
 
+            if (await HasOpenFlagAsync(editId, cancellationToken))
+            {
+                return Locked(editId);
+            }
+
             session = existing;
+            audit.Add(AuditActions.SessionEdited, patientId, detail: $"session {editId}");
             db.ExerciseLogs.RemoveRange(session.Exercises);
             session.Exercises = logs;
             session.Signs = Input.Signs;
             session.UpdatedUtc = clock.UtcNow();
+        }
+        else if (LoggedToday.Count > 0 && !Input.AnotherToday)
+        {
+            // Ask first; the form comes back with everything the patient entered, nothing is stored yet.
+            AskingAnotherToday = true;
+            return Page();
         }
         else
         {
@@ -119,6 +142,13 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
 
         var names = Version.Exercises.ToDictionary(e => e.ExerciseId, e => e.Exercise.Name);
         var reasons = RedFlagRules.Reasons(session.Signs, logs, id => names[id]);
+        if (reasons.Count > 0)
+        {
+            // Staged with the session: one SaveChanges, one transaction, so the alert cannot be lost between two writes.
+            // An edited session has no open flag here (it would have been locked above).
+            db.RedFlags.Add(new RedFlag { PatientId = patientId, SessionLog = session, RaisedUtc = clock.UtcNow(), Reasons = string.Join("; ", reasons) });
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -126,17 +156,27 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
         catch (DbUpdateException) when (Input.EditSessionId is null)
         {
             // The same form arrived twice at once; the unique idempotency key let one through.
-            var winner = await db.SessionLogs.Where(s => s.IdempotencyKey == session.IdempotencyKey).Select(s => s.Id).SingleAsync(cancellationToken);
+            var winner = await db.SessionLogs.Where(s => s.IdempotencyKey == session.IdempotencyKey).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
+            if (winner is null)
+            {
+                throw; // Not a double submit: nothing was stored, the session and its flag alike.
+            }
+
             return RedirectToPage("/My/Session", new { id = winner });
         }
 
-        if (reasons.Count > 0 && !await db.RedFlags.AnyAsync(f => f.SessionLogId == session.Id && f.AcknowledgedUtc == null, cancellationToken))
-        {
-            db.RedFlags.Add(new RedFlag { PatientId = patientId, SessionLogId = session.Id, RaisedUtc = clock.UtcNow(), Reasons = string.Join("; ", reasons) });
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
         return RedirectToPage("/My/Session", new { id = session.Id });
+    }
+
+    private Task<bool> HasOpenFlagAsync(long sessionId, CancellationToken cancellationToken) =>
+        db.RedFlags.AnyAsync(f => f.SessionLogId == sessionId && f.AcknowledgedUtc == null, cancellationToken);
+
+    /// <summary>409: the session raised a red flag that no one has looked at yet, so the patient cannot change it.</summary>
+    private PageResult Locked(long sessionId)
+    {
+        LockedSessionId = sessionId;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     /// <summary>Checks every field and turns the input into log rows; errors go to the fields, nothing is saved.</summary>
@@ -144,6 +184,7 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
     {
         var logs = new List<ExerciseLog>();
         var byId = version.Exercises.ToDictionary(e => e.Id);
+        var seen = new HashSet<int>();
         for (var i = 0; i < Input.Exercises.Count; i++)
         {
             var input = Input.Exercises[i];
@@ -151,6 +192,13 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
             if (!byId.TryGetValue(input.ProgramExerciseId, out var prescribed))
             {
                 ModelState.AddModelError(string.Empty, "This form is for an older version of your program. Please reload the page.");
+                continue;
+            }
+
+            if (!seen.Add(input.ProgramExerciseId))
+            {
+                // Only a changed form can send one exercise twice; the database would refuse the second row.
+                ModelState.AddModelError(string.Empty, "The form listed one exercise twice. Please reload the page and try again.");
                 continue;
             }
 
@@ -235,6 +283,9 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
         public Guid IdempotencyKey { get; set; }
 
         public long? EditSessionId { get; set; }
+
+        /// <summary>The patient answered "yes" to "you already logged a session today: add another?".</summary>
+        public bool AnotherToday { get; set; }
 
         public List<ExerciseInput> Exercises { get; set; } = [];
 

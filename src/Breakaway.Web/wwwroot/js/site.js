@@ -24,3 +24,28 @@ document.querySelectorAll('[data-hold]').forEach(function (button) {
         }, 1000);
     });
 });
+
+// Error summary (GOV.UK's pattern): after a failed submit, focus moves to the summary so it is read first; its links
+// move focus to the field and bring the field's label (or its group's legend) into view with it.
+(function () {
+    var summary = document.querySelector('[data-error-summary]');
+    if (!summary) {
+        return;
+    }
+
+    summary.focus();
+    summary.addEventListener('click', function (event) {
+        var link = event.target.closest('a[href^="#"]');
+        var field = link && document.getElementById(decodeURIComponent(link.getAttribute('href').slice(1)));
+        if (!field) {
+            return;
+        }
+
+        event.preventDefault();
+        var fieldset = field.closest('fieldset');
+        var label = document.querySelector('label[for="' + field.id + '"]');
+        var context = label || (fieldset && fieldset.querySelector('legend')) || field;
+        context.scrollIntoView();
+        field.focus({ preventScroll: true });
+    });
+}());

@@ -152,6 +152,10 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
 
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
                     b.Property<string>("Detail")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -360,11 +364,12 @@ namespace Breakaway.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionLogId");
-
                     b.HasIndex("StopCueId");
 
                     b.HasIndex("ExerciseId", "SessionLogId");
+
+                    b.HasIndex("SessionLogId", "ProgramExerciseId")
+                        .IsUnique();
 
                     b.ToTable("ExerciseLogs", t =>
                         {
@@ -506,6 +511,10 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -637,6 +646,14 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Property<DateTime?>("AcknowledgedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OutcomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<int>("PatientId")
                         .HasColumnType("integer");
 
@@ -699,6 +716,32 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "Date");
 
                     b.ToTable("SessionLogs");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.SessionNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("SessionLogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("WrittenUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionLogId");
+
+                    b.ToTable("SessionNotes");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.StopCue", b =>
@@ -1003,13 +1046,15 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Breakaway.Web.Domain.SessionLog", null)
+                    b.HasOne("Breakaway.Web.Domain.SessionLog", "SessionLog")
                         .WithMany()
                         .HasForeignKey("SessionLogId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Patient");
+
+                    b.Navigation("SessionLog");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.SessionLog", b =>
@@ -1029,6 +1074,15 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Navigation("Patient");
 
                     b.Navigation("ProgramVersion");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.SessionNote", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.SessionLog", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("SessionLogId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.StopCue", b =>
@@ -1115,6 +1169,8 @@ namespace Breakaway.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Breakaway.Web.Domain.SessionLog", b =>
                 {
                     b.Navigation("Exercises");
+
+                    b.Navigation("Notes");
                 });
 #pragma warning restore 612, 618
         }

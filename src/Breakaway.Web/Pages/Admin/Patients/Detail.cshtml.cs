@@ -5,6 +5,7 @@ using Breakaway.Web.Programs;
 using Programs_Attention = Breakaway.Web.Programs.Attention;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Patients;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -129,21 +130,107 @@ public sealed class DetailModel(
         return RedirectToPage(null, null, new { id }, "reading");
     }
 
-    /// <summary>"Acknowledged / called the patient": who and when are kept, and audit-logged.</summary>
-    public async Task<IActionResult> OnPostAcknowledgeAsync(int id, long flagId)
+    /// <summary>The choices of "what did you do?" when acknowledging a red flag, in the order shown.</summary>
+    public static readonly (FlagOutcome Value, string Label)[] Outcomes =
+    [
+        (FlagOutcome.CalledPatient, "Called the patient"),
+        (FlagOutcome.AdvisedUrgentCare, "Advised urgent care"),
+        (FlagOutcome.NoAnswerLeftMessage, "No answer, left a message"),
+        (FlagOutcome.SeenInClinic, "Saw the patient in the clinic"),
+        (FlagOutcome.Other, "Something else (say what below)"),
+    ];
+
+    public static string OutcomeLabel(FlagOutcome outcome) => Outcomes.First(o => o.Value == outcome).Label;
+
+    /// <summary>The ids of a flag's "what did you do?" fields; also the keys of their errors, so the error summary links to them.</summary>
+    public static string OutcomeField(long flagId) => $"flag-{flagId}-outcome";
+
+    public static string OutcomeNoteField(long flagId) => $"flag-{flagId}-note";
+
+    /// <summary>
+    /// "Acknowledged": who, when and what was done (a required choice and an optional note) are kept with the flag,
+    /// and audit-logged without the note.
+    /// </summary>
+    public async Task<IActionResult> OnPostAcknowledgeAsync(int id, long flagId, string? outcome, string? outcomeNote)
     {
+        var note = string.IsNullOrWhiteSpace(outcomeNote) ? null : outcomeNote.Trim();
+        var chosen = Enum.TryParse<FlagOutcome>(outcome, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed) ? parsed : (FlagOutcome?)null;
+        ModelState.Remove(nameof(outcome));
+        if (chosen is null)
+        {
+            ModelState.AddModelError(OutcomeField(flagId), "Choose what you did about this red flag.");
+        }
+        else if (chosen == FlagOutcome.Other && note is null)
+        {
+            ModelState.AddModelError(OutcomeNoteField(flagId), "Say in a few words what you did.");
+        }
+
+        if (note is { Length: > 500 })
+        {
+            ModelState.AddModelError(OutcomeNoteField(flagId), "Keep the note under 500 characters.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            if (!await Load(id) || Flags.All(f => f.Id != flagId))
+            {
+                return NotFound();
+            }
+
+            return Page();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = User.UserId();
-        var changed = await db.RedFlags.Where(f => f.Id == flagId && f.PatientId == id && f.AcknowledgedUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(f => f.AcknowledgedUtc, now).SetProperty(f => f.AcknowledgedByUserId, userId));
-        if (changed == 0 && !await db.RedFlags.AnyAsync(f => f.Id == flagId && f.PatientId == id))
+        // First one wins: the update only touches an open flag, and its audit row commits with it.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var changed = await db.RedFlags.Where(f => f.Id == flagId && f.PatientId == id && f.AcknowledgedUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.AcknowledgedUtc, now).SetProperty(f => f.AcknowledgedByUserId, userId)
+                    .SetProperty(f => f.Outcome, chosen).SetProperty(f => f.OutcomeNote, note));
+            if (changed == 0 && !await db.RedFlags.AnyAsync(f => f.Id == flagId && f.PatientId == id))
+            {
+                return NotFound();
+            }
+
+            if (changed > 0)
+            {
+                audit.Add(AuditActions.RedFlagAcknowledged, id, detail: $"flag {flagId}, {chosen}");
+                await db.SaveChangesAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        Message = "Red flag acknowledged.";
+        return RedirectToPage(null, null, new { id }, "flags");
+    }
+
+    /// <summary>Adds, changes or removes the patient's phone number. Audited without the number.</summary>
+    public async Task<IActionResult> OnPostPhoneAsync(int id, string? phone)
+    {
+        var value = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        if (value is not null && !PatientPhone.IsValid(value))
+        {
+            ModelState.AddModelError(nameof(phone), PatientPhone.Message);
+            return await Load(id) ? Page() : NotFound();
+        }
+
+        var patient = await db.Patients.AsTracking().SingleOrDefaultAsync(p => p.Id == id);
+        if (patient is null)
         {
             return NotFound();
         }
 
-        await audit.WriteAsync(AuditActions.RedFlagAcknowledged, id, detail: $"flag {flagId}");
-        Message = "Red flag acknowledged.";
-        return RedirectToPage(null, null, new { id }, "flags");
+        if (patient.Phone != value)
+        {
+            patient.Phone = value;
+            audit.Add(AuditActions.PatientPhoneChanged, id);
+            await db.SaveChangesAsync();
+        }
+
+        Message = "Phone number saved.";
+        return RedirectToPage(null, null, new { id }, "phone");
     }
 
     public async Task<IActionResult> OnPostRemoveReadingAsync(int id, int readingId)
@@ -164,7 +251,7 @@ public sealed class DetailModel(
         var patient = await db.Patients
             .Where(p => p.Id == id)
             .Select(p => new PatientView(p.Id, p.UserId, p.User.DisplayName, p.User.UserName ?? string.Empty, p.User.Email, p.DateOfBirth,
-                p.User.PasswordHash != null, p.User.DisabledUtc != null))
+                p.User.PasswordHash != null, p.User.DisabledUtc != null, p.Phone))
             .SingleOrDefaultAsync();
         if (patient is null)
         {
@@ -179,10 +266,10 @@ public sealed class DetailModel(
         LinkStatus = latest switch
         {
             null => "None made yet",
-            { UsedUtc: { } used } => $"Used on {used:d MMMM yyyy}",
+            { UsedUtc: { } used } => $"Used on {clinicClock.Format(used, "d MMMM yyyy")}",
             { RevokedUtc: not null } => "Replaced by a newer link",
-            { } l when l.ExpiresUtc <= now => $"Expired on {l.ExpiresUtc:d MMMM yyyy}",
-            { } l => $"Open until {l.ExpiresUtc:d MMMM yyyy}",
+            { } l when l.ExpiresUtc <= now => $"Expired on {clinicClock.Format(l.ExpiresUtc, "d MMMM yyyy")}",
+            { } l => $"Open until {clinicClock.Format(l.ExpiresUtc, "d MMMM yyyy")}",
         };
 
         var versions = await db.ProgramVersions
@@ -198,7 +285,7 @@ public sealed class DetailModel(
         Programs = [.. programRows.Select(p => new ProgramSummary(
             p.Id, p.Title, p.Goal,
             [.. versions.Where(v => v.ProgramId == p.Id && !v.IsDraft).OrderByDescending(v => v.Number)
-                .Select(v => new VersionSummary(v, v.PublishedByUserId is { } by && names.TryGetValue(by, out var n) ? n : "unknown", programs.EstimateMinutes(v.Exercises)))],
+                .Select(v => new VersionSummary(v, v.PublishedByUserId is { } by && names.TryGetValue(by, out var n) ? n : null, programs.EstimateMinutes(v.Exercises)))],
             versions.Any(v => v.ProgramId == p.Id && v.IsDraft)))];
         Templates = await db.Programs.Where(p => p.IsTemplate && p.ArchivedUtc == null).OrderBy(p => p.Title)
             .Select(p => new TemplateOption(p.Id, p.Title)).ToListAsync();
@@ -210,15 +297,26 @@ public sealed class DetailModel(
         Today = clinicClock.Today();
         var since = Today.AddDays(-60);
         var flagRows = await db.RedFlags.Where(f => f.PatientId == id).OrderByDescending(f => f.RaisedUtc)
-            .Select(f => new { f.Id, f.RaisedUtc, f.Reasons, f.AcknowledgedUtc, By = db.Users.Where(u => u.Id == f.AcknowledgedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Select(f => new { f.Id, f.SessionLogId, f.RaisedUtc, f.Reasons, f.AcknowledgedUtc, f.Outcome, f.OutcomeNote, By = db.Users.Where(u => u.Id == f.AcknowledgedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync();
-        Flags = [.. flagRows.Select(f => new FlagRow(f.Id, f.RaisedUtc, f.Reasons, f.AcknowledgedUtc, f.By))];
+        var flaggedSessions = flagRows.Select(f => f.SessionLogId).ToList();
+        var sessionNotes = (await db.SessionNotes.Where(n => flaggedSessions.Contains(n.SessionLogId)).OrderBy(n => n.Id)
+            .Select(n => new { n.SessionLogId, n.WrittenUtc, n.Text }).ToListAsync()).ToLookup(n => n.SessionLogId);
+        Flags = [.. flagRows.Select(f => new FlagRow(f.Id, f.RaisedUtc, f.Reasons, f.AcknowledgedUtc, f.By, f.Outcome, f.OutcomeNote,
+            [.. sessionNotes[f.SessionLogId].Select(n => new PatientNote(n.WrittenUtc, n.Text))]))];
         var logs = await db.ExerciseLogs.Where(l => l.SessionLog.PatientId == id && l.SessionLog.Date >= since)
             .OrderByDescending(l => l.SessionLog.Date).ThenByDescending(l => l.SessionLogId).ThenBy(l => l.Id)
             .Select(l => new { l.SessionLog.Date, l.SessionLogId, Version = l.SessionLog.ProgramVersion.Number, l.ExerciseId, Name = db.Exercises.Where(e => e.Id == l.ExerciseId).Select(e => e.Name).First(), l.SetsCompleted, l.RepsPerSet, l.Pain, l.StopCueText, l.Note })
             .ToListAsync();
         var timeline = logs.Select(l => new TimelineRow(l.Date, $"{l.Name}: {(l.SetsCompleted == 0 ? "skipped" : $"{l.SetsCompleted} × {l.RepsPerSet}")}{(l.Pain is { } p ? $", pain {p}/10" : "")} (v{l.Version})", l.StopCueText, l.Note, false)).ToList();
-        timeline.AddRange(Programs.SelectMany(p => p.Versions).Select(v => new TimelineRow(clinicClock.ToClinicDay(v.Version.PublishedUtc!.Value), $"Version {v.Version.Number} assigned by {v.PublishedBy}", null, null, true)));
+        // Notes patients added to their sessions afterwards (corrections, often of a session they may no longer change).
+        var laterNotes = await (from n in db.SessionNotes
+                                join s in db.SessionLogs on n.SessionLogId equals s.Id
+                                where s.PatientId == id && s.Date >= since
+                                orderby n.Id
+                                select new { s.Date, n.Text }).ToListAsync();
+        timeline.AddRange(laterNotes.Select(n => new TimelineRow(n.Date, "Note added later by the patient", null, n.Text, false)));
+        timeline.AddRange(Programs.SelectMany(p => p.Versions).Select(v => new TimelineRow(clinicClock.ToClinicDay(v.Version.PublishedUtc!.Value), v.PublishedBy is null ? $"Version {v.Version.Number} assigned" : $"Version {v.Version.Number} assigned by {v.PublishedBy}", null, null, true)));
         Timeline = [.. timeline.Where(t => t.Date >= since).OrderByDescending(t => t.Date).ThenByDescending(t => t.IsVersion)];
         var window = Today.AddDays(-27);
         Trends = [.. logs.Where(l => l.Date >= window).GroupBy(l => l.Name).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ExerciseTrend(
@@ -229,7 +327,14 @@ public sealed class DetailModel(
         return true;
     }
 
-    public sealed record FlagRow(long Id, DateTime RaisedUtc, string Reasons, DateTime? AcknowledgedUtc, string? AcknowledgedBy);
+    public sealed record FlagRow(long Id, DateTime RaisedUtc, string Reasons, DateTime? AcknowledgedUtc, string? AcknowledgedBy, FlagOutcome? Outcome, string? OutcomeNote,
+        IReadOnlyList<PatientNote> PatientNotes);
+
+    /// <summary>A note the patient added to the flagged session afterwards.</summary>
+    public sealed record PatientNote(DateTime WrittenUtc, string Text);
+
+    /// <summary>Clinic time for staff pages (never UTC).</summary>
+    public string ClinicTime(DateTime utc) => clinicClock.Format(utc);
 
     public sealed record TimelineRow(DateOnly Date, string What, string? StopCue, string? Note, bool IsVersion);
 
@@ -237,11 +342,12 @@ public sealed class DetailModel(
 
     public sealed record ProgramSummary(int Id, string Title, string? Goal, IReadOnlyList<VersionSummary> Versions, bool HasDraft);
 
-    public sealed record VersionSummary(ProgramVersion Version, string PublishedBy, int Minutes);
+    /// <summary><paramref name="PublishedBy"/> is null when no one is on record (e.g. a seeded program): then "by ..." is left out.</summary>
+    public sealed record VersionSummary(ProgramVersion Version, string? PublishedBy, int Minutes);
 
     public sealed record TemplateOption(int Id, string Title);
 
     public sealed record ReadingRow(int Id, string Slug, string Title, DateTime AssignedUtc);
 
-    public sealed record PatientView(int Id, string UserId, string Name, string SignInName, string? Email, DateOnly? DateOfBirth, bool HasPassword, bool Disabled);
+    public sealed record PatientView(int Id, string UserId, string Name, string SignInName, string? Email, DateOnly? DateOfBirth, bool HasPassword, bool Disabled, string? Phone);
 }

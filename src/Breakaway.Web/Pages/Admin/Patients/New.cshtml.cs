@@ -3,6 +3,7 @@ using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Patients;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -56,7 +57,7 @@ public sealed class NewModel(UserManager<AppUser> users, BreakawayDbContext db, 
         }
 
         await users.AddToRoleAsync(user, Roles.Patient);
-        var patient = new Patient { UserId = user.Id, DateOfBirth = Input.DateOfBirth, CreatedUtc = user.CreatedUtc, CreatedByUserId = User.UserId() };
+        var patient = new Patient { UserId = user.Id, DateOfBirth = Input.DateOfBirth, Phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim(), CreatedUtc = user.CreatedUtc, CreatedByUserId = User.UserId() };
         db.Patients.Add(patient);
         await db.SaveChangesAsync();
         audit.Add(AuditActions.PatientCreated, patient.Id, user.Id);
@@ -75,6 +76,10 @@ public sealed class NewModel(UserManager<AppUser> users, BreakawayDbContext db, 
         [EmailAddress(ErrorMessage = "Enter an e-mail address like name@example.com, or leave it empty.")]
         [StringLength(256)]
         public string? Email { get; set; }
+
+        [StringLength(PatientPhone.MaxLength, ErrorMessage = PatientPhone.Message)]
+        [RegularExpression(PatientPhone.Pattern, ErrorMessage = PatientPhone.Message)]
+        public string? Phone { get; set; }
 
         [DataType(DataType.Date)]
         public DateOnly? DateOfBirth { get; set; }

@@ -41,6 +41,11 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
             return NotFound();
         }
 
+        if (Program.PatientId is { } patientId)
+        {
+            // A patient's program is their health data: opening it is a read of their record.
+            await audit.WriteAsync(AuditActions.ProgramOpened, patientId, detail: $"program {id}");
+        }
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (Draft is not null)
         {

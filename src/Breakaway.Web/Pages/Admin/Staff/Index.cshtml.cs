@@ -35,6 +35,7 @@ public sealed class IndexModel(
     public async Task OnGetAsync()
     {
         await Load();
+        await audit.WriteAsync(AuditActions.StaffListViewed);
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
