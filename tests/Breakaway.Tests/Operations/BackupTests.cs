@@ -15,7 +15,8 @@ namespace Breakaway.Tests.Operations;
 /// </summary>
 public sealed class BackupTests : IAsyncLifetime
 {
-    private readonly BreakawayFactory _site = new BreakawayFactory(TestDatabase.CreateSqlite()).WithDemo();
+    // The app creates this file itself (not a copy of the test template), as on a new server: its mode is under test.
+    private readonly BreakawayFactory _site = new BreakawayFactory(TestDatabase.CreateEmptySqlite()).WithDemo();
     private readonly string _folder = Directory.CreateTempSubdirectory("breakaway-backup-").FullName;
 
     public ValueTask InitializeAsync()
@@ -150,7 +151,7 @@ public sealed class BackupTests : IAsyncLifetime
 
         var backup = Path.Combine(_folder, "owner-only.db");
         Assert.Equal(0, (await AppCommand.RunAsync(_site.Database, ["backup", "--to", backup])).ExitCode);
-        await using var stopped = TestDatabase.CreateSqlite();
+        await using var stopped = TestDatabase.CreateEmptySqlite();
         await using (var other = new BreakawayFactory(stopped, ownsDatabase: false))
         {
             _ = other.Services;
