@@ -200,6 +200,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
 
         audit.Add(auditAction, Program.PatientId, detail: $"program {id}");
         await db.SaveChangesAsync();
+        Message = message;
         var q = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
         return RedirectToPage(null, null, new { id, q }, query is null ? null : "library");
     }
