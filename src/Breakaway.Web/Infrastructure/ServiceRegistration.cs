@@ -178,9 +178,6 @@ public static class ServiceRegistration
         app.MapRazorPages().WithStaticAssets();
         app.MapFeeds();
         app.MapCalendarFeed();
-
-        // Loading the articles at start-up, not on the first request, makes the first page fast.
-        _ = app.Services.GetRequiredService<ArticleStore>();
         return app;
     }
 }
