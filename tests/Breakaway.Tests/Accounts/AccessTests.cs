@@ -83,6 +83,23 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/my")]
+    [InlineData("/my/progress")]
+    [InlineData("/my/handout")]
+    [InlineData("/my/calendar")]
+    [InlineData("/my/sessions/1")]
+    public async Task PatientRoleWithoutAPatientRecord_IsRefusedOnEveryPatientPage(string url)
+    {
+        await _factory.CreateUserAsync("no-record@example.test", Roles.Patient, patientRecord: false);
+        var client = _factory.NoRedirects();
+        await client.SignInAsync("no-record@example.test", AccountHelpers.Password);
+
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
     [MemberData(nameof(AdminOnlyPages))]
     public async Task Therapist_CannotOpenAdminOnlyPages_AdminCan(string url)
     {
