@@ -26,8 +26,6 @@ public sealed record Article
     /// <summary>Lower-cased plain text of the body, for search.</summary>
     public required string SearchText { get; init; }
 
-    public required DateTime LastModifiedUtc { get; init; }
-
     public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / 200.0));
 }
 

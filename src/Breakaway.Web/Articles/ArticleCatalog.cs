@@ -6,25 +6,22 @@ namespace Breakaway.Web.Articles;
 /// </summary>
 public sealed class ArticleCatalog
 {
-    public static readonly ArticleCatalog Empty = new([], [], DateTime.MinValue);
+    public static readonly ArticleCatalog Empty = new([], []);
 
     private readonly Dictionary<string, Article> _bySlug;
 
-    public ArticleCatalog(IEnumerable<Article> articles, IReadOnlyList<ContentProblem> problems, DateTime loadedUtc)
+    public ArticleCatalog(IEnumerable<Article> articles, IReadOnlyList<ContentProblem> problems)
     {
         // Newest first; the slug breaks ties so the order is stable.
         All = [.. articles.OrderByDescending(a => a.Published).ThenBy(a => a.Slug, StringComparer.Ordinal)];
         _bySlug = All.ToDictionary(a => a.Slug, StringComparer.Ordinal);
         Problems = problems;
-        LoadedUtc = loadedUtc;
     }
 
     /// <summary>Every loaded article, drafts and future ones included, newest first.</summary>
     public IReadOnlyList<Article> All { get; }
 
     public IReadOnlyList<ContentProblem> Problems { get; }
-
-    public DateTime LoadedUtc { get; }
 
     public Article? Find(string slug) => _bySlug.GetValueOrDefault(slug);
 }

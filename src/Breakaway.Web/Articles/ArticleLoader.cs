@@ -1,7 +1,7 @@
 namespace Breakaway.Web.Articles;
 
 /// <summary>Reads every file under <c>&lt;content&gt;/tips</c>; the same code serves the site and the CI content check.</summary>
-public sealed class ArticleLoader(ArticleParser parser, TimeProvider clock)
+public sealed class ArticleLoader(ArticleParser parser)
 {
     public const string TipsFolder = "tips";
 
@@ -10,7 +10,7 @@ public sealed class ArticleLoader(ArticleParser parser, TimeProvider clock)
         var tipsPath = Path.Combine(contentPath, TipsFolder);
         if (!Directory.Exists(tipsPath))
         {
-            return new ArticleCatalog([], [new ContentProblem(tipsPath, 0, "the tips folder does not exist")], clock.GetUtcNow().UtcDateTime);
+            return new ArticleCatalog([], [new ContentProblem(tipsPath, 0, "the tips folder does not exist")]);
         }
 
         var files = Directory.EnumerateFiles(tipsPath, "*", SearchOption.TopDirectoryOnly)
@@ -42,7 +42,7 @@ public sealed class ArticleLoader(ArticleParser parser, TimeProvider clock)
             articles.Add(article);
         }
 
-        return new ArticleCatalog(articles, problems, clock.GetUtcNow().UtcDateTime);
+        return new ArticleCatalog(articles, problems);
     }
 
     private ArticleParseResult ParseFile(string contentPath, string file)
@@ -57,7 +57,7 @@ public sealed class ArticleLoader(ArticleParser parser, TimeProvider clock)
         try
         {
             var text = File.ReadAllText(file);
-            return parser.Parse(display, name[..^3], text, File.GetLastWriteTimeUtc(file));
+            return parser.Parse(display, name[..^3], text);
         }
         catch (IOException ex)
         {

@@ -20,7 +20,7 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
 
     /// <param name="displayPath">Path used in problem messages, such as <c>content/tips/a.md</c>.</param>
     /// <param name="slug">The file name without <c>.md</c>.</param>
-    public ArticleParseResult Parse(string displayPath, string slug, string markdown, DateTime lastModifiedUtc)
+    public ArticleParseResult Parse(string displayPath, string slug, string markdown)
     {
         if (!Slug.IsValid(slug))
         {
@@ -122,7 +122,6 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
             Sections = rendered.Sections,
             WordCount = CountWords(rendered.PlainText),
             SearchText = rendered.PlainText.ToLowerInvariant(),
-            LastModifiedUtc = lastModifiedUtc,
         };
         return new ArticleParseResult(article, []);
     }

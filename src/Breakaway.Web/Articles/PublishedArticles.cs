@@ -82,6 +82,9 @@ public sealed class PublishedArticles(ArticleStore store, ClinicClock clock, IHo
             .Select(h => h.Article)];
     }
 
+    /// <summary>Longer searches are cut to this many characters (the page shows the cut query back).</summary>
+    public const int MaxQueryLength = 200;
+
     internal static List<string> SearchTerms(string? query)
     {
         if (string.IsNullOrWhiteSpace(query))
@@ -91,7 +94,7 @@ public sealed class PublishedArticles(ArticleStore store, ClinicClock clock, IHo
 
         var words = new List<string>();
         var current = new System.Text.StringBuilder();
-        foreach (var c in query.Length > 200 ? query[..200] : query)
+        foreach (var c in query.Length > MaxQueryLength ? query[..MaxQueryLength] : query)
         {
             if (char.IsLetterOrDigit(c))
             {

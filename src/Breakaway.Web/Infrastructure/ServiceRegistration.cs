@@ -82,6 +82,7 @@ public static class ServiceRegistration
             options.Conventions.AuthorizePage("/Admin/Audit", IdentityRegistration.AdminPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(StaffMfaFilter))));
             options.Conventions.AuthorizeFolder("/My", IdentityRegistration.PatientPolicy);
+            options.Conventions.AddFolderApplicationModelConvention("/My", model => model.Filters.Add(new SignedInPatientFilter()));
             options.Conventions.AuthorizeFolder("/Account/Manage");
             // A new exercise has its own address; the order makes links that carry an id use the edit route.
             options.Conventions.AddPageRouteModelConvention("/Admin/Exercises/Edit", model => model.Selectors.Add(
@@ -178,9 +179,6 @@ public static class ServiceRegistration
         app.MapRazorPages().WithStaticAssets();
         app.MapFeeds();
         app.MapCalendarFeed();
-
-        // Loading the articles at start-up, not on the first request, makes the first page fast.
-        _ = app.Services.GetRequiredService<ArticleStore>();
         return app;
     }
 }

@@ -1,21 +1,19 @@
 using System.Net;
 using System.Reflection;
 using Breakaway.Tests.Support;
+using Breakaway.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Breakaway.Tests.Accounts;
 
-/// <summary>Who may open what: anonymous users are sent to sign in; signed-in users without the role get 403.</summary>
-public sealed class AccessTests : IAsyncLifetime
+/// <summary>
+/// Who may open what: anonymous users are sent to sign in; signed-in users without the role get 403. The tests only
+/// read, so they share one site.
+/// </summary>
+public sealed class AccessTests(DemoSite site) : IClassFixture<DemoSite>
 {
-    private readonly BreakawayFactory _factory = new BreakawayFactory().WithDemo().With("Security:RequireStaffMfa", "false");
-
-    public ValueTask InitializeAsync()
-    {
-        _ = _factory.Services;
-        return ValueTask.CompletedTask;
-    }
+    private readonly BreakawayFactory _factory = site.Factory;
 
     public static TheoryData<string> StaffPages => new() { "/admin", "/admin/patients", "/admin/patients/new", "/admin/patients/1" };
 
@@ -83,6 +81,24 @@ public sealed class AccessTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("/my")]
+    [InlineData("/my/progress")]
+    [InlineData("/my/handout")]
+    [InlineData("/my/calendar")]
+    [InlineData("/my/sessions/1")]
+    public async Task PatientRoleWithoutAPatientRecord_IsRefusedOnEveryPatientPage(string url)
+    {
+        var login = $"no-record-{Guid.NewGuid():N}@example.test";
+        await _factory.CreateUserAsync(login, Roles.Patient, patientRecord: false);
+        var client = _factory.NoRedirects();
+        await client.SignInAsync(login, AccountHelpers.Password);
+
+        var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Theory]
     [MemberData(nameof(AdminOnlyPages))]
     public async Task Therapist_CannotOpenAdminOnlyPages_AdminCan(string url)
     {
@@ -145,6 +161,4 @@ public sealed class AccessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 }

@@ -12,7 +12,7 @@ public static class AccountHelpers
     public const string Password = "correct horse battery";
 
     /// <summary>Creates an account straight through Identity (what the invitation flow ends with).</summary>
-    public static async Task<AppUser> CreateUserAsync(this BreakawayFactory factory, string userName, string role, string password = Password, bool patient = false)
+    public static async Task<AppUser> CreateUserAsync(this BreakawayFactory factory, string userName, string role, string password = Password, bool patient = false, bool patientRecord = true)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -20,7 +20,7 @@ public static class AccountHelpers
         var result = await users.CreateAsync(user, password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
-        if (patient || role == Roles.Patient)
+        if ((patient || role == Roles.Patient) && patientRecord)
         {
             var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
             db.Patients.Add(new Patient { UserId = user.Id });

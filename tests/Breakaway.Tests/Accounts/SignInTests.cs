@@ -1,10 +1,11 @@
 using System.Net;
 using Breakaway.Tests.Support;
+using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Breakaway.Tests.Accounts;
 
@@ -147,12 +148,19 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Passwords_AreHashedWithAtLeast210000Pbkdf2Iterations()
+    public async Task Passwords_AreStoredWithTheProductionPbkdf2Cost()
     {
-        var options = _factory.Services.GetRequiredService<IOptions<PasswordHasherOptions>>().Value;
+        await using var production = new BreakawayFactory().WithProductionPasswordHashing();
+        var user = await production.CreateUserAsync("cost@example.test", Roles.Therapist);
+        await using var scope = production.Services.CreateAsyncScope();
+        var hash = await scope.ServiceProvider.GetRequiredService<BreakawayDbContext>().Users
+            .Where(u => u.Id == user.Id).Select(u => u.PasswordHash).SingleAsync(TestContext.Current.CancellationToken);
 
-        Assert.True(options.IterationCount >= 210_000);
-        Assert.Equal(PasswordHasherCompatibilityMode.IdentityV3, options.CompatibilityMode);
+        // Identity V3 format: version byte 0x01, PRF (4 bytes), iteration count (4 bytes, big-endian), salt size, salt, key.
+        var bytes = Convert.FromBase64String(hash!);
+        Assert.Equal(0x01, bytes[0]);
+        Assert.Equal(210_000, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5, 4)));
+        Assert.Equal(IdentityRegistration.PasswordIterations, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(5, 4)));
     }
 
     [Theory]

@@ -8,7 +8,7 @@ public sealed class ArticleParserTests
     private readonly ArticleParser _parser = new(new MarkdownRenderer(), "The Team");
 
     private ArticleParseResult Parse(string markdown, string slug = "a-tip") =>
-        _parser.Parse($"content/tips/{slug}.md", slug, markdown, DateTime.UnixEpoch);
+        _parser.Parse($"content/tips/{slug}.md", slug, markdown);
 
     [Fact]
     public void Parse_ValidFile_ReadsEveryField()

@@ -14,7 +14,7 @@ public sealed class ArticleStoreTests : IDisposable
 
     private ArticleStore CreateStore()
     {
-        var loader = new ArticleLoader(new ArticleParser(new MarkdownRenderer(), "Team"), TimeProvider.System);
+        var loader = new ArticleLoader(new ArticleParser(new MarkdownRenderer(), "Team"));
         var options = Options.Create(new ArticleOptions { Path = _content.Path, ReloadDelayMilliseconds = 20 });
         return new ArticleStore(loader, options, new TestEnvironment(), _logger);
     }

@@ -13,7 +13,7 @@ namespace Breakaway.Tests.Articles;
 public sealed class ContentFolderTests
 {
     private static readonly ArticleCatalog Catalog =
-        new ArticleLoader(new ArticleParser(new MarkdownRenderer(), "Team"), TimeProvider.System).Load(RepoPaths.Content);
+        new ArticleLoader(new ArticleParser(new MarkdownRenderer(), "Team")).Load(RepoPaths.Content);
 
     [Fact]
     public void EveryArticleInContentFolder_Loads()

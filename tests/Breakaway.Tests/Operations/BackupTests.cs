@@ -159,6 +159,11 @@ public sealed class BackupTests : IAsyncLifetime
 
         Assert.True((await AppCommand.RunAsync(stopped, ["restore", "--from", backup])).ExitCode == 0);
 
+        // -wal and -shm exist only while a connection is open: hold one of the site's own while the modes are read.
+        await using var scope = _site.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        await db.Exercises.CountAsync(TestContext.Current.CancellationToken);
         var site = _site.Database.SqliteFile!;
         var kept = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(stopped.SqliteFile)!, Path.GetFileName(stopped.SqliteFile) + ".before-restore-*"));
         string[] files = [site, site + "-wal", site + "-shm", site + ".lock", backup, stopped.SqliteFile!, stopped.SqliteFile + ".lock", kept];

@@ -1,6 +1,7 @@
 using Breakaway.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -70,6 +71,18 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         return With("Demo:Enabled", "true").With("Demo:Password", DemoPassword);
     }
 
+    /// <summary>
+    /// Hash passwords at the production cost. Other factories use 1,000 iterations: hashing strength is tested once
+    /// (<c>SignInTests.Passwords_AreStoredWithTheProductionPbkdf2Cost</c>), and every demo account costs a hash at start.
+    /// </summary>
+    public BreakawayFactory WithProductionPasswordHashing()
+    {
+        _productionHashing = true;
+        return this;
+    }
+
+    private bool _productionHashing;
+
     public BreakawayFactory With(string key, string? value)
     {
         _settings[key] = value;
@@ -91,6 +104,13 @@ public class BreakawayFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            if (!_productionHashing)
+            {
+                services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+            }
         });
     }
 

@@ -22,3 +22,20 @@ public sealed class SharedSite : IAsyncLifetime
         await Factory.DisposeAsync();
     }
 }
+
+/// <summary>
+/// One running site with the demo accounts (staff without MFA), shared by a class whose tests only read or add rows
+/// of their own. Tests that lock, disable or sign out a demo account must start their own factory.
+/// </summary>
+public sealed class DemoSite : IAsyncLifetime
+{
+    public BreakawayFactory Factory { get; } = new BreakawayFactory().WithDemo().With("Security:RequireStaffMfa", "false");
+
+    public ValueTask InitializeAsync()
+    {
+        _ = Factory.Services;
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync() => await Factory.DisposeAsync();
+}

@@ -21,7 +21,6 @@ public static class AuditActions
     public const string RoleGranted = "role.granted";
     public const string InvitationIssued = "invitation.issued";
     public const string InvitationAccepted = "invitation.accepted";
-    public const string InvitationPrinted = "invitation.printed";
     public const string PatientCreated = "patient.created";
     public const string PatientViewed = "patient.viewed";
     public const string PatientListViewed = "patient-list.viewed";
@@ -68,7 +67,6 @@ public static class AuditActions
         RoleGranted => "Granted role",
         InvitationIssued => "Made invitation link",
         InvitationAccepted => "Opened invitation link",
-        InvitationPrinted => "Printed invitation",
         PatientCreated => "Added patient",
         PatientViewed => "Viewed patient",
         PatientListViewed => "Viewed patient list",

@@ -11,21 +11,21 @@ using Microsoft.Extensions.Options;
 namespace Breakaway.Web.Pages.My;
 
 /// <summary>The patient's private calendar feed link: a secret (only its hash stored) that they can replace or turn off.</summary>
-public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> site, AuditLog audit) : PageModel
+public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> site, AuditLog audit) : PatientPageModel
 {
     public bool HasLink { get; private set; }
     public string? NewLink { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var patientId = User.PatientId();
+        var patientId = PatientId;
         HasLink = await db.Patients.AnyAsync(p => p.Id == patientId && p.CalendarTokenHash != null);
         return Page();
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var patientId = User.PatientId();
+        var patientId = PatientId;
         var patient = await db.Patients.AsTracking().SingleOrDefaultAsync(p => p.Id == patientId);
         if (patient is null)
         {
@@ -43,7 +43,7 @@ public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> s
 
     public async Task<IActionResult> OnPostRevokeAsync()
     {
-        var patientId = User.PatientId();
+        var patientId = PatientId;
         var patient = await db.Patients.AsTracking().SingleOrDefaultAsync(p => p.Id == patientId);
         if (patient is null)
         {

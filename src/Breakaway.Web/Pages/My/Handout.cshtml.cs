@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Breakaway.Web.Pages.My;
 
 /// <summary>A printable handout of the current program, with a paper log grid for this week and a QR code to /my.</summary>
-public sealed class HandoutModel(PatientProgram patientProgram, ClinicClock clock, IOptions<SiteOptions> site) : PageModel
+public sealed class HandoutModel(PatientProgram patientProgram, ClinicClock clock, IOptions<SiteOptions> site) : PatientPageModel
 {
     public string Name { get; private set; } = string.Empty;
     public ProgramVersion? Version { get; private set; }
@@ -19,10 +19,7 @@ public sealed class HandoutModel(PatientProgram patientProgram, ClinicClock cloc
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.PatientId() is not { } patientId)
-        {
-            return Forbid();
-        }
+        var patientId = PatientId;
 
         Name = User.DisplayName();
         Version = await patientProgram.CurrentVersionAsync(patientId, cancellationToken);

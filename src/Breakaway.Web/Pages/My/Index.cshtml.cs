@@ -16,7 +16,7 @@ namespace Breakaway.Web.Pages.My;
 /// Today: the patient's exercises with their cues, and one form to log the whole session. Everything is read
 /// for the signed-in patient (from their claim), never by an id from the URL.
 /// </summary>
-public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock, AuditLog audit) : PageModel
+public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock, AuditLog audit) : PatientPageModel
 {
     [BindProperty]
     public SessionInput Input { get; set; } = new();
@@ -38,10 +38,7 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
 
     public async Task<IActionResult> OnGetAsync(long? edit, CancellationToken cancellationToken)
     {
-        if (User.PatientId() is not { } patientId)
-        {
-            return Forbid();
-        }
+        var patientId = PatientId;
 
         await LoadAsync(patientId, cancellationToken);
         if (Version is null)
@@ -72,10 +69,7 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (User.PatientId() is not { } patientId)
-        {
-            return Forbid();
-        }
+        var patientId = PatientId;
 
         await LoadAsync(patientId, cancellationToken);
         if (Version is null)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Breakaway.Web.Pages.My;
 
 /// <summary>The patient's progress over the last four weeks: adherence calendar, this week, pain per exercise.</summary>
-public sealed class ProgressModel(BreakawayDbContext db, PatientProgram patientProgram, ClinicClock clock) : PageModel
+public sealed class ProgressModel(BreakawayDbContext db, PatientProgram patientProgram, ClinicClock clock) : PatientPageModel
 {
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
@@ -22,10 +22,7 @@ public sealed class ProgressModel(BreakawayDbContext db, PatientProgram patientP
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (User.PatientId() is not { } patientId)
-        {
-            return Forbid();
-        }
+        var patientId = PatientId;
 
         To = clock.Today();
         var monday = ClinicClock.MondayOf(To);

@@ -13,7 +13,7 @@ namespace Breakaway.Web.Pages.My;
 /// A session that raised a red flag stays in the record: it cannot be deleted, and while the flag is open it cannot be
 /// changed either; the patient adds a note instead, which the therapist sees.
 /// </summary>
-public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock, AuditLog audit) : PageModel
+public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock, AuditLog audit) : PatientPageModel
 {
     public const int NoteLength = 500;
 
@@ -62,7 +62,7 @@ public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock, Audit
     /// <summary>Patients may delete only their own session of today, and never one that raised a red flag. Audited.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(long id)
     {
-        var patientId = User.PatientId();
+        var patientId = PatientId;
         var today = clock.Today();
         var session = await db.SessionLogs.AsTracking().SingleOrDefaultAsync(s => s.Id == id && s.PatientId == patientId && s.Date == today);
         if (session is null)
@@ -85,7 +85,7 @@ public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock, Audit
     /// <summary>A note on any of the patient's own sessions, e.g. "I meant pain 2, not 8". Audited without its text.</summary>
     public async Task<IActionResult> OnPostNoteAsync(long id, string? note)
     {
-        var patientId = User.PatientId();
+        var patientId = PatientId;
         if (!await db.SessionLogs.AnyAsync(s => s.Id == id && s.PatientId == patientId))
         {
             return NotFound();
@@ -122,7 +122,7 @@ public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock, Audit
 
     private async Task<bool> LoadAsync(long id)
     {
-        var patientId = User.PatientId();
+        var patientId = PatientId;
         var session = await db.SessionLogs.Where(s => s.Id == id && s.PatientId == patientId)
             .Select(s => new { s.Id, s.Date, s.LoggedUtc })
             .SingleOrDefaultAsync();

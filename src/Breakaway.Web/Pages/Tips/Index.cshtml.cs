@@ -18,9 +18,9 @@ public sealed class IndexModel(PublishedArticles articles, IOptions<ArticleOptio
     public IActionResult OnGet(string? q, [FromQuery(Name = "page")] string? pageNumber)
     {
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
-        if (Query?.Length > 200)
+        if (Query?.Length > PublishedArticles.MaxQueryLength)
         {
-            Query = Query[..200];
+            Query = Query[..PublishedArticles.MaxQueryLength];
         }
 
         var all = Query is null ? articles.All() : articles.Search(Query);
