@@ -4,6 +4,7 @@ using Breakaway.Web.Data;
 using Breakaway.Web.Data.Seed;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Programs;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
