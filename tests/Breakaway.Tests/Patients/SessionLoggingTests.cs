@@ -110,9 +110,9 @@ public sealed class SessionLoggingTests : IAsyncLifetime
     [Theory]
     [InlineData("Input.Exercises[0].Pain", "11", "Pain must be from 0 to 10.")]
     [InlineData("Input.Exercises[0].Pain", "-1", "Pain must be from 0 to 10.")]
-    [InlineData("Input.Exercises[0].Pain", "", "Choose how much pain you felt, from 0 to 10.")]
-    [InlineData("Input.Exercises[0].RepsPerSet", "0", "Enter the reps you did in each set: a number from 1 to 100.")]
-    [InlineData("Input.Exercises[0].RepsPerSet", "100000", "Enter the reps you did in each set: a number from 1 to 100.")]
+    [InlineData("Input.Exercises[0].Pain", "", "Choose how much pain you felt during the pelvic tilt, from 0 to 10.")]
+    [InlineData("Input.Exercises[0].RepsPerSet", "0", "Enter the reps you did in each set of the pelvic tilt: a number from 1 to 100.")]
+    [InlineData("Input.Exercises[0].RepsPerSet", "100000", "Enter the reps you did in each set of the pelvic tilt: a number from 1 to 100.")]
     [InlineData("Input.Exercises[0].RepsPerSet", "ten", "Enter a number for reps.")]
     [InlineData("Input.Exercises[0].SetsCompleted", "11", "Sets must be a number from 0 to 10.")]
     [InlineData("Input.Exercises[0].SetsCompleted", "two", "Enter a number for sets.")]
@@ -370,8 +370,8 @@ public sealed class SessionLoggingTests : IAsyncLifetime
         Assert.Same(summary, page.QuerySelector("main")!.QuerySelectorAll("form, .error-summary, h1")[0]); // Above the form.
         Assert.Equal("There is a problem", summary.QuerySelector("h2")!.TextContent);
         var links = summary.QuerySelectorAll("a").Select(a => (Href: a.GetAttribute("href")!, a.TextContent)).ToList();
-        Assert.Contains(("#Input_Exercises_2__Pain", "Choose how much pain you felt, from 0 to 10."), links);
-        Assert.Contains(("#Input_Exercises_0__RepsPerSet", "Enter the reps you did in each set: a number from 1 to 100."), links);
+        Assert.Contains(("#Input_Exercises_2__Pain", "Choose how much pain you felt during the locked clamshell, from 0 to 10."), links);
+        Assert.Contains(("#Input_Exercises_0__RepsPerSet", "Enter the reps you did in each set of the pelvic tilt: a number from 1 to 100."), links);
         Assert.All(links, l => Assert.NotNull(page.GetElementById(l.Href[1..])));
         Assert.DoesNotContain("Error:", (await _patient.GetDocumentAsync("/my")).Title, StringComparison.Ordinal);
     }

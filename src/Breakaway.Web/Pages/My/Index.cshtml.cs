@@ -196,14 +196,16 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
                 continue;
             }
 
+            // The error summary lists every message at the top of the page, so each one names its exercise.
+            var name = prescribed.Exercise.Name.ToLowerInvariant();
             if (input.SetsCompleted > 0 && input.RepsPerSet is null or < 1 or > 100)
             {
-                ModelState.AddModelError(prefix + nameof(ExerciseInput.RepsPerSet), "Enter the reps you did in each set: a number from 1 to 100.");
+                ModelState.AddModelError(prefix + nameof(ExerciseInput.RepsPerSet), $"Enter the reps you did in each set of the {name}: a number from 1 to 100.");
             }
 
             if (input.SetsCompleted > 0 && input.Pain is null)
             {
-                ModelState.AddModelError(prefix + nameof(ExerciseInput.Pain), "Choose how much pain you felt, from 0 to 10.");
+                ModelState.AddModelError(prefix + nameof(ExerciseInput.Pain), $"Choose how much pain you felt during the {name}, from 0 to 10.");
             }
 
             var cue = input.StopCueId is { } cueId ? prescribed.Exercise.StopCues.FirstOrDefault(c => c.Id == cueId) : null;
