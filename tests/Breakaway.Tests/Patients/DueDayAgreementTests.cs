@@ -4,7 +4,7 @@ using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Patients;
 using Breakaway.Web.Programs;
-using Ical.Net;
+using Calendar = Ical.Net.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
