@@ -73,7 +73,51 @@ public sealed class ProgramVersion
 
     public int SessionsPerWeek => Days == WeekDays.None ? TimesPerWeek ?? 0 : System.Numerics.BitOperations.PopCount((uint)Days);
 
-    public bool IsDue(DateOnly date) => Days != WeekDays.None && Days.HasFlag(date.DayOfWeek.ToWeekDay());
+    /// <summary>
+    /// The first clinic day this version rules: its start date, or the day it was published if that is later
+    /// (a version published on the 10th with a start date of the 3rd asks nothing of the 3rd to the 9th).
+    /// </summary>
+    public static DateOnly EffectiveFrom(DateOnly startDate, DateOnly publishedClinicDay) => startDate > publishedClinicDay ? startDate : publishedClinicDay;
+
+    /// <summary>When this published version's exercises are due, from its effective day to its end date.</summary>
+    public ProgramSchedule Schedule(DateOnly publishedClinicDay) => new(EffectiveFrom(StartDate, publishedClinicDay), EndDate, Days, TimesPerWeek);
+}
+
+/// <summary>
+/// The one place that says whether exercises are due on a day. Fixed days: due on those weekdays. Times a week
+/// (<see cref="WeekDays.None"/>): due on every active day, because the patient chooses which N days; the
+/// count is kept per Monday-Sunday week by <see cref="WeeklyTarget"/>, not by marking days.
+/// </summary>
+public record ProgramSchedule(DateOnly From, DateOnly? To, WeekDays Days, int? TimesPerWeek)
+{
+    public bool IsTimesAWeek => Days == WeekDays.None;
+
+    public bool IsActiveOn(DateOnly day) => day >= From && (To is null || day <= To);
+
+    public bool IsDueOn(DateOnly day) =>
+        IsActiveOn(day) && (IsTimesAWeek ? TimesPerWeek > 0 : Days.HasFlag(day.DayOfWeek.ToWeekDay()));
+
+    /// <summary>The first due day on or after <paramref name="from"/>, looking two weeks ahead.</summary>
+    public DateOnly? NextDueDay(DateOnly from)
+    {
+        for (var day = from; day <= from.AddDays(14); day = day.AddDays(1))
+        {
+            if (IsDueOn(day))
+            {
+                return day;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Sessions asked for in a week of which <paramref name="activeDays"/> days are under this schedule: the
+    /// weekly count for a whole week, scaled down (half rounds up) for a week the program starts or ends in.
+    /// Fixed days count their due days instead.
+    /// </summary>
+    public int WeeklyTarget(int activeDays) =>
+        Math.Min(activeDays, (int)Math.Round((TimesPerWeek ?? 0) * activeDays / 7.0, MidpointRounding.AwayFromZero));
 }
 
 /// <summary>One exercise in a program version, with the dose the therapist set for this patient.</summary>

@@ -37,40 +37,69 @@ public static class CalendarFeed
             }
 
             var version = await programs.CurrentVersionAsync(patientId.Value);
-            var calendar = Build(version, clock.Today(), site.Value.Absolute("/my"), clinic.Value.Name);
+            var calendar = Build(version?.Id ?? 0, version is null ? null : programs.ScheduleOf(version), clock.Today(), site.Value.Absolute("/my"), clinic.Value.Name);
             return Results.Text(new CalendarSerializer().SerializeToString(calendar)!, "text/calendar; charset=utf-8");
         }).WithMetadata(PersonalDataAttribute.Instance);
         return endpoints;
     }
 
-    public static Calendar Build(ProgramVersion? version, DateOnly today, string myUrl, string clinicName)
+    /// <summary>
+    /// Fixed days: one all-day event on each due day of the next eight weeks. Times a week: the patient picks
+    /// the days, so one event per Monday-Sunday week spans the week's active days and says how many sessions
+    /// it asks for (the same weekly target adherence counts); see README "Decisions".
+    /// </summary>
+    public static Calendar Build(int versionId, ProgramSchedule? schedule, DateOnly today, string myUrl, string clinicName)
     {
         var calendar = new Calendar { ProductId = "-//Breakaway Physical Therapy//Home exercise//EN" };
         calendar.AddProperty("X-WR-CALNAME", clinicName);
-        if (version is null)
+        if (schedule is null)
         {
             return calendar;
         }
 
-        for (var day = today; day < today.AddDays(56); day = day.AddDays(1))
+        var end = today.AddDays(56);
+        if (!schedule.IsTimesAWeek)
         {
-            var inRange = day >= version.StartDate && (version.EndDate is null || day <= version.EndDate);
-            if (!inRange || !version.IsDue(day))
+            for (var day = today; day < end; day = day.AddDays(1))
+            {
+                if (schedule.IsDueOn(day))
+                {
+                    calendar.Events.Add(AllDay($"breakaway-{versionId}-{day:yyyyMMdd}", EventTitle, "Your exercises for today: " + myUrl, day, day, myUrl));
+                }
+            }
+
+            return calendar;
+        }
+
+        // This week's event starts on its Monday (or the program's first day), so the week's count stays whole.
+        for (var monday = ClinicClock.MondayOf(today); monday < end; monday = monday.AddDays(7))
+        {
+            var days = Enumerable.Range(0, 7).Select(monday.AddDays).Where(schedule.IsDueOn).ToList();
+            if (days.Count == 0)
             {
                 continue;
             }
 
-            calendar.Events.Add(new CalendarEvent
-            {
-                Uid = $"breakaway-{version.Id}-{day:yyyyMMdd}",
-                Summary = EventTitle,
-                Description = "Your exercises for today: " + myUrl,
-                DtStart = new CalDateTime(day.Year, day.Month, day.Day),
-                DtEnd = new CalDateTime(day.AddDays(1).Year, day.AddDays(1).Month, day.AddDays(1).Day),
-                Url = new Uri(myUrl),
-            });
+            var sessions = schedule.WeeklyTarget(days.Count);
+            var summary = sessions == 1 ? "Exercise session: 1 this week" : $"Exercise sessions: {sessions} this week";
+            calendar.Events.Add(AllDay($"breakaway-{versionId}-week-{monday:yyyyMMdd}", summary, $"Any {sessions} of these days: " + myUrl, days[0], days[^1], myUrl));
         }
 
         return calendar;
+    }
+
+    /// <summary>An all-day event from <paramref name="first"/> to <paramref name="last"/> inclusive (iCalendar's end date is exclusive).</summary>
+    private static CalendarEvent AllDay(string uid, string summary, string description, DateOnly first, DateOnly last, string myUrl)
+    {
+        var after = last.AddDays(1);
+        return new CalendarEvent
+        {
+            Uid = uid,
+            Summary = summary,
+            Description = description,
+            DtStart = new CalDateTime(first.Year, first.Month, first.Day),
+            DtEnd = new CalDateTime(after.Year, after.Month, after.Day),
+            Url = new Uri(myUrl),
+        };
     }
 }

@@ -27,23 +27,9 @@ public sealed class PatientProgram(BreakawayDbContext db, ClinicClock clock)
             .Select(v => new { v.StartDate, v.EndDate, v.Days, v.TimesPerWeek, v.PublishedUtc })
             .ToListAsync(cancellationToken);
         return ScheduleSpan.FromVersions(versions.Select(v =>
-        {
-            var published = clock.ToClinicDay(v.PublishedUtc!.Value);
-            return (v.StartDate > published ? v.StartDate : published, v.EndDate, v.Days, v.TimesPerWeek);
-        }));
+            (ProgramVersion.EffectiveFrom(v.StartDate, clock.ToClinicDay(v.PublishedUtc!.Value)), v.EndDate, v.Days, v.TimesPerWeek)));
     }
 
-    /// <summary>The next day on or after <paramref name="from"/> when exercises are due, within two weeks.</summary>
-    public static DateOnly? NextDueDay(ProgramVersion version, DateOnly from)
-    {
-        for (var day = from; day <= from.AddDays(14); day = day.AddDays(1))
-        {
-            if (day >= version.StartDate && (version.EndDate is null || day <= version.EndDate) && (version.Days == WeekDays.None || version.IsDue(day)))
-            {
-                return day;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>When a published version's exercises are due, with its publish day read in the clinic's time zone.</summary>
+    public ProgramSchedule ScheduleOf(ProgramVersion version) => version.Schedule(clock.ToClinicDay(version.PublishedUtc!.Value));
 }

@@ -2,14 +2,16 @@ using Breakaway.Web.Domain;
 
 namespace Breakaway.Web.Programs;
 
-/// <summary>A schedule in force for a run of days: one program version, from the day it took effect.</summary>
-public sealed record ScheduleSpan(DateOnly From, DateOnly? To, WeekDays Days, int? TimesPerWeek)
+/// <summary>
+/// A schedule in force for a run of days: one program version, from the day it took effect until the next one
+/// took over. Whether a day is due is the domain's <see cref="ProgramSchedule"/>; this adds only the cut-over.
+/// </summary>
+public sealed record ScheduleSpan(DateOnly From, DateOnly? To, WeekDays Days, int? TimesPerWeek) : ProgramSchedule(From, To, Days, TimesPerWeek)
 {
-    public bool Covers(DateOnly day) => day >= From && (To is null || day <= To);
 
     /// <summary>
     /// The spans of a patient's published versions: each version rules from its start date (or the day it was
-    /// published, if later) until the day before the next version takes over, or its own end date.
+    /// published, if later: <see cref="ProgramVersion.EffectiveFrom"/>) until the day before the next version takes over, or its own end date.
     /// </summary>
     public static IReadOnlyList<ScheduleSpan> FromVersions(IEnumerable<(DateOnly EffectiveFrom, DateOnly? EndDate, WeekDays Days, int? TimesPerWeek)> versions)
     {
@@ -73,7 +75,7 @@ public static class Adherence
 
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            var span = spans.LastOrDefault(s => s.Covers(day));
+            var span = spans.LastOrDefault(s => s.IsActiveOn(day));
             var logged = sessionDays.Contains(day);
             if (span is null)
             {
@@ -82,12 +84,12 @@ public static class Adherence
                 continue;
             }
 
-            if (span.Days == WeekDays.None)
+            if (span.IsTimesAWeek)
             {
                 continue; // Times a week: settled per week below.
             }
 
-            var due = span.Days.HasFlag(day.DayOfWeek.ToWeekDay());
+            var due = span.IsDueOn(day);
             var state = (due, logged) switch
             {
                 (true, true) => DayState.Done,
@@ -102,21 +104,21 @@ public static class Adherence
         }
 
         // Weekly targets for times-a-week spans, week by week (Monday first).
-        foreach (var span in spans.Where(s => s.Days == WeekDays.None && s.TimesPerWeek > 0))
+        foreach (var span in spans.Where(s => s.IsTimesAWeek && s.TimesPerWeek > 0))
         {
             var start = Max(span.From, from);
             var end = Min(span.To ?? to, to);
             for (var weekStart = Infrastructure.ClinicClock.MondayOf(start); weekStart <= end; weekStart = weekStart.AddDays(7))
             {
                 var activeDays = Enumerable.Range(0, 7).Select(weekStart.AddDays)
-                    .Where(d => d >= start && d <= end && spans.LastOrDefault(s => s.Covers(d)) == span)
+                    .Where(d => d >= start && d <= end && spans.LastOrDefault(s => s.IsActiveOn(d)) == span)
                     .ToList();
                 if (activeDays.Count == 0)
                 {
                     continue;
                 }
 
-                var target = Math.Min(activeDays.Count, (int)Math.Round(span.TimesPerWeek!.Value * activeDays.Count / 7.0, MidpointRounding.AwayFromZero));
+                var target = span.WeeklyTarget(activeDays.Count);
                 var done = activeDays.Count(sessionDays.Contains);
                 var counted = Math.Min(done, target);
                 // A week still under way counts only what is done so far: the patient may yet reach the target.

@@ -45,10 +45,7 @@ public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock cloc
         {
             var mine = versionsByPatient[p.Id].ToList();
             var spans = ScheduleSpan.FromVersions(mine.Select(v =>
-            {
-                var published = clock.ToClinicDay(v.PublishedUtc!.Value);
-                return (v.StartDate > published ? v.StartDate : published, v.EndDate, v.Days, v.TimesPerWeek);
-            }));
+                (ProgramVersion.EffectiveFrom(v.StartDate, clock.ToClinicDay(v.PublishedUtc!.Value)), v.EndDate, v.Days, v.TimesPerWeek)));
             var title = mine.OrderByDescending(v => v.PublishedUtc).Select(v => v.Title).FirstOrDefault();
             return new PatientActivity(p.Id, p.DisplayName, title, spans,
                 [.. sessionsByPatient[p.Id].Select(s => new SessionSummary(s.Date, s.LoggedUtc, s.Pain, s.StopCue))],

@@ -13,6 +13,7 @@ public sealed class HandoutModel(PatientProgram patientProgram, ClinicClock cloc
 {
     public string Name { get; private set; } = string.Empty;
     public ProgramVersion? Version { get; private set; }
+    public ProgramSchedule? Schedule { get; private set; }
     public IReadOnlyList<DateOnly> Week { get; private set; } = [];
     public string MyUrl => site.Value.Absolute(Url.Page("/My/Index")!);
     public string QrDataUri { get; private set; } = string.Empty;
@@ -23,6 +24,7 @@ public sealed class HandoutModel(PatientProgram patientProgram, ClinicClock cloc
 
         Name = User.DisplayName();
         Version = await patientProgram.CurrentVersionAsync(patientId, cancellationToken);
+        Schedule = Version is null ? null : patientProgram.ScheduleOf(Version);
         var today = clock.Today();
         var monday = ClinicClock.MondayOf(today);
         Week = [.. Enumerable.Range(0, 7).Select(monday.AddDays)];

@@ -245,8 +245,9 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
         Version = await patientProgram.CurrentVersionAsync(patientId, cancellationToken);
         if (Version is not null)
         {
-            IsDueToday = Version.StartDate <= Today && (Version.EndDate is null || Today <= Version.EndDate) && (Version.Days == WeekDays.None || Version.IsDue(Today));
-            NextSession = PatientProgram.NextDueDay(Version, Today.AddDays(1));
+            var schedule = patientProgram.ScheduleOf(Version);
+            IsDueToday = schedule.IsDueOn(Today);
+            NextSession = schedule.NextDueDay(Today.AddDays(1));
         }
 
         LoggedToday = await db.SessionLogs.Where(s => s.PatientId == patientId && s.Date == Today).OrderBy(s => s.LoggedUtc)
