@@ -112,6 +112,7 @@ public sealed class PatientPageCommandCountTests : IAsyncLifetime
             ["Invite"] = pageView + 3,
         };
         var report = $"page view {pageView}; " + string.Join(", ", counts.Select(c => $"{c.Key} {c.Value} (at most {bounds[c.Key]})"));
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
         Assert.All(counts, c => Assert.True(c.Value <= bounds[c.Key], report));
     }
 }

@@ -68,9 +68,18 @@ public sealed class PublishCommitTests
         var programId = int.Parse(started.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
         var builder = await therapist.GetDocumentAsync($"/admin/programs/{programId}");
 
+        // Saving as a template also publishes (the template's first version): everything it writes commits together.
+        counter.Reset();
+        var saved = await therapist.SubmitWithHandler(programId, "SaveAsTemplate", new Dictionary<string, string> { ["templateTitle"] = "Counted template" }, builder);
+        var templateCommits = counter.Commits;
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(templateCommits == 1, $"saving as a template ran {counter.Saves} SaveChanges and {templateCommits} commits");
+
+        builder = await therapist.GetDocumentAsync($"/admin/programs/{programId}");
         counter.Reset();
         var published = await therapist.SubmitWithHandler(programId, "Publish", new Dictionary<string, string> { ["Rows[0].Reps"] = "14" }, builder);
         var (saves, commits) = (counter.Saves, counter.Commits);
+        TestContext.Current.TestOutputHelper?.WriteLine($"publishing: {saves} SaveChanges, {commits} commits; saving as a template: {templateCommits} commits");
 
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
         Assert.True(saves == 1 && commits == 1, $"publishing ran {saves} SaveChanges and {commits} commits");
