@@ -79,10 +79,28 @@ public sealed class ProgramService(BreakawayDbContext db, ClinicClock clock, IOp
         return await DraftAsync(programId, userId);
     }
 
-    /// <summary>Freezes the draft as the next version. Returns its number, or null when there was no draft (a repeated click).</summary>
+    /// <summary>Freezes the draft as the next version and saves. Returns its number, or null when there was no draft (a repeated click).</summary>
     public async Task<int?> PublishAsync(int programId, string? userId)
     {
-        var draft = await db.ProgramVersions.AsTracking().FirstOrDefaultAsync(v => v.ProgramId == programId && v.PublishedUtc == null);
+        var number = await StagePublishAsync(programId, userId);
+        if (number is not null)
+        {
+            await db.SaveChangesAsync();
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// Gives the draft the next version number and freezes it, without saving: the caller saves it with its own
+    /// changes and audit row in one SaveChanges, so assigning a program commits once. Returns the number, or null
+    /// when there is no draft (a repeated click: the first one published it).
+    /// </summary>
+    public async Task<int?> StagePublishAsync(int programId, string? userId)
+    {
+        // The caller's tracked draft, with its unsaved edits, when it has loaded it already.
+        var draft = db.ProgramVersions.Local.FirstOrDefault(v => v.ProgramId == programId && v.PublishedUtc == null)
+            ?? await db.ProgramVersions.AsTracking().FirstOrDefaultAsync(v => v.ProgramId == programId && v.PublishedUtc == null);
         if (draft is null)
         {
             return null;
@@ -92,7 +110,6 @@ public sealed class ProgramService(BreakawayDbContext db, ClinicClock clock, IOp
         draft.Number = last + 1;
         draft.PublishedUtc = clock.UtcNow();
         draft.PublishedByUserId = userId;
-        await db.SaveChangesAsync();
         return draft.Number;
     }
 

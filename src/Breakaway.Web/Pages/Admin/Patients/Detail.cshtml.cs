@@ -59,33 +59,38 @@ public sealed class DetailModel(
     /// <summary>Issues a link and shows it once, with a QR code and a printable sheet. The token is never stored.</summary>
     public async Task<IActionResult> OnPostInviteAsync(int id)
     {
-        if (!await Load(id) || Patient.Disabled)
+        var account = await db.Patients.Where(p => p.Id == id).Select(p => new { p.UserId, Disabled = p.User.DisabledUtc != null }).SingleOrDefaultAsync();
+        if (account is null || account.Disabled)
         {
             return NotFound();
         }
 
-        var (token, expires) = await invitations.IssueAsync(Patient.UserId, User.UserId(), id);
+        var (token, expires) = await invitations.IssueAsync(account.UserId, User.UserId(), id);
         NewLink = site.Value.Absolute($"/invite/{token}");
         NewLinkQr = QrCodes.PngDataUri(NewLink);
         NewLinkExpires = expires.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
-        await Load(id);
-        return Page();
+        // The link is shown once, on the page itself (never stored or put in the address), so the page is loaded once, after the change.
+        return await Load(id) ? Page() : NotFound();
     }
 
     /// <summary>Starts a program for the patient, empty or from a template. A double submit creates one program.</summary>
     public async Task<IActionResult> OnPostStartProgramAsync(int id, int? templateId, string? title, Guid creationKey)
     {
-        if (!await Load(id))
+        if (!await PatientExistsAsync(id))
         {
             return NotFound();
         }
 
-        if (templateId is { } tid && Templates.All(t => t.Id != tid))
+        // The same templates the list offers: not archived.
+        var template = templateId is { } tid
+            ? await db.Programs.Where(p => p.Id == tid && p.IsTemplate && p.ArchivedUtc == null).Select(p => new { p.Title, p.Goal }).SingleOrDefaultAsync()
+            : null;
+        if (templateId is not null && template is null)
         {
             ModelState.AddModelError("templateId", "Choose a template from the list.");
         }
 
-        var chosenTitle = string.IsNullOrWhiteSpace(title) ? Templates.FirstOrDefault(t => t.Id == templateId)?.Title : title.Trim();
+        var chosenTitle = string.IsNullOrWhiteSpace(title) ? template?.Title : title.Trim();
         if (string.IsNullOrEmpty(chosenTitle) || chosenTitle.Length > 120)
         {
             ModelState.AddModelError("title", "Give the program a title of up to 120 characters.");
@@ -98,25 +103,29 @@ public sealed class DetailModel(
 
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await Load(id) ? Page() : NotFound();
         }
 
-        var program = await programs.CreateAsync(id, chosenTitle!, null, templateId, creationKey, User.UserId());
-        await audit.WriteAsync(AuditActions.ProgramCreated, id, detail: templateId is null ? $"program {program.Id}" : $"program {program.Id} from template {templateId}");
+        // The audit row names the new program's id, which the database gives on the first save: one transaction commits both.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var program = await programs.CreateAsync(id, chosenTitle!, template?.Goal, templateId, creationKey, User.UserId());
+        audit.Add(AuditActions.ProgramCreated, id, detail: templateId is null ? $"program {program.Id}" : $"program {program.Id} from template {templateId}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return RedirectToPage("/Admin/Programs/Builder", new { id = program.Id });
     }
 
     public async Task<IActionResult> OnPostAssignReadingAsync(int id, string? slug)
     {
-        if (!await Load(id))
-        {
-            return NotFound();
-        }
-
         if (slug is null || articles.Find(slug) is null)
         {
             ModelState.AddModelError("slug", "Choose a tip from the list.");
-            return Page();
+            return await Load(id) ? Page() : NotFound();
+        }
+
+        if (!await PatientExistsAsync(id))
+        {
+            return NotFound();
         }
 
         if (!await db.AssignedReadings.AnyAsync(r => r.PatientId == id && r.ArticleSlug == slug))
@@ -235,17 +244,28 @@ public sealed class DetailModel(
 
     public async Task<IActionResult> OnPostRemoveReadingAsync(int id, int readingId)
     {
-        var removed = await db.AssignedReadings.Where(r => r.Id == readingId && r.PatientId == id).ExecuteDeleteAsync();
-        if (removed == 0)
+        // The removal and its audit row commit together; a second click finds nothing to remove and answers 404.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
         {
-            return NotFound();
+            var removed = await db.AssignedReadings.Where(r => r.Id == readingId && r.PatientId == id).ExecuteDeleteAsync();
+            if (removed == 0)
+            {
+                return NotFound();
+            }
+
+            audit.Add(AuditActions.ReadingRemoved, id, detail: $"reading {readingId}");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
         }
 
-        await audit.WriteAsync(AuditActions.ReadingRemoved, id, detail: $"reading {readingId}");
         Message = "Reading removed.";
         return RedirectToPage(null, null, new { id }, "reading");
     }
 
+    /// <summary>What a handler checks before acting: any staff member may act on any patient (the /Admin folder policy), so the patient has to exist.</summary>
+    private Task<bool> PatientExistsAsync(int id) => db.Patients.AnyAsync(p => p.Id == id);
+
+    /// <summary>The whole page: for a GET, and for a form shown again with its errors. Handlers that act do not need it.</summary>
     private async Task<bool> Load(int id)
     {
         var patient = await db.Patients

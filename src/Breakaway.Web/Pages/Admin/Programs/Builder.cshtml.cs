@@ -59,13 +59,15 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
     /// <summary>Starts changing a published program: a draft copied from the latest version.</summary>
     public async Task<IActionResult> OnPostEditAsync(int id)
     {
-        if (!await LoadAsync(id, track: false))
+        // Only what the action needs: that the program is there, and whose it is for the audit row.
+        var program = await db.Programs.Where(p => p.Id == id && p.ArchivedUtc == null).Select(p => new { p.PatientId }).SingleOrDefaultAsync();
+        if (program is null)
         {
             return NotFound();
         }
 
         await programs.DraftAsync(id, User.UserId());
-        await audit.WriteAsync(AuditActions.ProgramDraftStarted, Program.PatientId, detail: $"program {id}");
+        await audit.WriteAsync(AuditActions.ProgramDraftStarted, program.PatientId, detail: $"program {id}");
         return RedirectToPage(new { id });
     }
 
@@ -139,8 +141,8 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
             return null;
         }
 
-        await db.SaveChangesAsync();
-        var number = await programs.PublishAsync(id, User.UserId());
+        // Staged with the edits: Act saves both with the audit row, in one SaveChanges.
+        var number = await programs.StagePublishAsync(id, User.UserId());
         return Program.IsTemplate ? "Template saved." : $"Version {number} assigned. The patient sees it now.";
     }, AuditActions.ProgramPublished);
 
@@ -151,6 +153,9 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
             ModelState.AddModelError("templateTitle", "Give the template a name of up to 120 characters.");
         }
 
+        // The edits, the new template, its first version and both audit rows commit together (the template's id,
+        // which its audit row names, comes from its first save).
+        await using var transaction = await db.Database.BeginTransactionAsync();
         IActionResult? failure = null;
         var result = await Act(id, _ => Task.FromResult<string?>(null), AuditActions.ProgramSaved, onInvalid: page => failure = page);
         if (failure is not null || !ModelState.IsValid)
@@ -159,8 +164,10 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         }
 
         var template = await programs.CreateAsync(null, templateTitle!.Trim(), Program.Goal, id, creationKey, User.UserId());
-        await programs.PublishAsync(template.Id, User.UserId());
-        await audit.WriteAsync(AuditActions.TemplateCreated, Program.PatientId, detail: $"template {template.Id} from program {id}");
+        await programs.StagePublishAsync(template.Id, User.UserId());
+        audit.Add(AuditActions.TemplateCreated, Program.PatientId, detail: $"template {template.Id} from program {id}");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         Message = $"Saved as the template \"{template.Title}\".";
         return RedirectToPage(new { id });
     }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net;
+using AngleSharp.Dom;
+using Breakaway.Tests.Support;
+using Breakaway.Web.Data;
+using Breakaway.Web.Data.Seed;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Breakaway.Tests.Patients;
+
+/// <summary>
+/// Each POST handler of the therapist's patient page runs only the queries of its action (check the patient, do
+/// the change with its audit row, redirect), not the roughly fifteen of the whole page. Counted through the
+/// real forms, signed in as the demo therapist.
+/// </summary>
+public sealed class PatientPageCommandCountTests : IAsyncLifetime
+{
+    private readonly BreakawayFactory _factory = new BreakawayFactory().WithDemo().With("Security:RequireStaffMfa", "false");
+    private readonly CommandCounter _counter = new();
+    private WebApplicationFactory<Program> _counted = null!;
+    private HttpClient _therapist = null!;
+    private string _url = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _counted = _factory.WithInterceptors(_counter);
+        // No redirects: the page a handler redirects to is not part of the handler's work.
+        _therapist = _counted.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await _therapist.SignInAsync("therapist@demo.test", BreakawayFactory.DemoPassword);
+        await using var scope = _counted.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
+        var patientId = await db.Patients.Where(p => p.User.UserName == "patient@demo.test").Select(p => p.Id).SingleAsync();
+        _url = $"/admin/patients/{patientId}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _therapist.Dispose();
+        await _counted.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    /// <summary>Loads the page (not counted), then submits one of its forms and returns the SQL commands the POST ran.</summary>
+    private async Task<int> CountPostAsync(string formSelector, Dictionary<string, string> values, HttpStatusCode expected, Func<IDocument, Dictionary<string, string>>? valuesFrom = null)
+    {
+        var page = await _therapist.GetDocumentAsync(_url);
+        _counter.Reset();
+        var response = await _therapist.SubmitAsync(page, valuesFrom?.Invoke(page) ?? values, formSelector, _url);
+        var count = _counter.Count;
+        Assert.True(response.StatusCode == expected, $"{formSelector} answered {response.StatusCode}, expected {expected}");
+        return count;
+    }
+
+    private async Task LogRedFlagAsync()
+    {
+        using var patient = _counted.CreateClient();
+        await patient.SignInAsync("patient@demo.test", BreakawayFactory.DemoPassword);
+        var answers = new Dictionary<string, string>(Enumerable.Range(0, 5).ToDictionary(i => $"Input.Exercises[{i}].Pain", _ => "2"))
+        {
+            ["Input.NumbnessOrTingling"] = "true",
+        };
+        var response = await patient.SubmitAsync("/my", answers, "form.session-form");
+        Assert.Contains("Please stop these exercises", await response.BodyAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostHandlers_RunOnlyTheQueriesOfTheirAction()
+    {
+        await LogRedFlagAsync();
+        int templateId;
+        int templateExercises;
+        await using (var scope = _counted.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
+            templateId = await db.Programs.Where(p => p.IsTemplate && p.Title == ProgramSeeder.GluteTemplateTitle).Select(p => p.Id).SingleAsync(TestContext.Current.CancellationToken);
+            templateExercises = await db.ProgramExercises.CountAsync(e => e.Version.ProgramId == templateId && e.Version.PublishedUtc != null, TestContext.Current.CancellationToken);
+        }
+
+        await _therapist.GetStringAsync(_url, TestContext.Current.CancellationToken);
+        _counter.Reset();
+        await _therapist.GetStringAsync(_url, TestContext.Current.CancellationToken);
+        var pageView = _counter.Count;
+
+        var counts = new Dictionary<string, int>
+        {
+            ["Phone"] = await CountPostAsync("form[action*='Phone']", new() { ["phone"] = "+1 555 010 0199" }, HttpStatusCode.Redirect),
+            ["AssignReading"] = await CountPostAsync("form[action*='AssignReading']", [], HttpStatusCode.Redirect,
+                page => new() { ["slug"] = page.QuerySelector("select#slug option")!.GetAttribute("value")! }),
+            ["RemoveReading"] = await CountPostAsync("form[action*='RemoveReading']", [], HttpStatusCode.Redirect),
+            ["Acknowledge"] = await CountPostAsync("form[action*='Acknowledge']", new() { ["outcome"] = "CalledPatient" }, HttpStatusCode.Redirect),
+            ["StartProgram (empty)"] = await CountPostAsync("form[action*='StartProgram']", new() { ["templateId"] = "", ["title"] = "Counted" }, HttpStatusCode.Redirect),
+            ["StartProgram (template)"] = await CountPostAsync("form[action*='StartProgram']",
+                new() { ["templateId"] = templateId.ToString(CultureInfo.InvariantCulture) }, HttpStatusCode.Redirect),
+            // Invite shows the page again with the new link (shown once, never stored), so it runs the page's queries once.
+            ["Invite"] = await CountPostAsync("form[action*='Invite']", [], HttpStatusCode.OK),
+        };
+
+        // One command of every request reads the session's security stamp (SessionPolicy); the rest is the action.
+        // Invite may add to one page view: the patient check, revoking the open link, and the new link with its audit row.
+        var bounds = new Dictionary<string, int>
+        {
+            ["Phone"] = 4,
+            ["AssignReading"] = 6,
+            ["RemoveReading"] = 4,
+            ["Acknowledge"] = 4,
+            ["StartProgram (empty)"] = 6,
+            // Copying a template: the template, its latest version with its exercises (two, split), the program, its
+            // draft and one insert per copied exercise (SQLite sends each insert on its own).
+            ["StartProgram (template)"] = 9 + templateExercises,
+            ["Invite"] = pageView + 3,
+        };
+        var report = $"page view {pageView}; " + string.Join(", ", counts.Select(c => $"{c.Key} {c.Value} (at most {bounds[c.Key]})"));
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+        Assert.All(counts, c => Assert.True(c.Value <= bounds[c.Key], report));
+    }
+}
