@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Breakaway.Web.Data;
-using Breakaway.Web.Pages.Exercises;
 using Microsoft.EntityFrameworkCore;
+using Breakaway.Web.Domain;
 
 namespace Breakaway.Web.Articles;
 

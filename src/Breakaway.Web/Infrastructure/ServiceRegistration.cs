@@ -1,6 +1,7 @@
 using Breakaway.Web.Articles;
+using Breakaway.Web.Dashboard;
+using Breakaway.Web.HomePrograms;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Patients;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -50,8 +51,8 @@ public static class ServiceRegistration
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Clinic:TimeZone must be a known IANA time zone, such as Europe/London.")
             .ValidateOnStart();
         services.AddOptions<ArticleOptions>().BindConfiguration(ArticleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Programs.DashboardOptions>().BindConfiguration(Programs.DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<Programs.ProgramOptions>().BindConfiguration(Programs.ProgramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ProgramOptions>().BindConfiguration(ProgramOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -72,9 +73,9 @@ public static class ServiceRegistration
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ClinicClock>();
-        services.AddScoped<Programs.ProgramService>();
-        services.AddScoped<Patients.PatientProgram>();
-        services.AddScoped<Programs.PatientActivityQuery>();
+        services.AddScoped<ProgramService>();
+        services.AddScoped<PatientProgram>();
+        services.AddScoped<PatientActivityQuery>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);

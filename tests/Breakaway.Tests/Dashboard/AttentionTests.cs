@@ -1,5 +1,6 @@
 using Breakaway.Web.Domain;
-using Breakaway.Web.Programs;
+using Breakaway.Web.Dashboard;
+using Breakaway.Web.Sessions;
 
 namespace Breakaway.Tests.Dashboard;
 
@@ -43,7 +44,7 @@ public sealed class AttentionTests
             Patient(7, "Newer flag", Daily(20, _ => 2), flag: new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc)),
         };
 
-        var ranked = Attention.Rank(patients, Today, new DashboardOptions());
+        var ranked = AttentionRules.Rank(patients, Today, new DashboardOptions());
 
         Assert.Equal(["Newer flag", "Older flag", "Rising", "Stop cue", "Low adherence", "Quiet", "On track"], ranked.Select(r => r.Name));
         Assert.Equal(
@@ -56,7 +57,7 @@ public sealed class AttentionTests
     [InlineData(4.5, 2.5, true)] // 2 points: rising
     public void RisingPain_NeedsTwoPointsByDefault(double last7, double previous7, bool rising)
     {
-        var row = Attention.Assess(Patient(1, "P", Daily(14, ago => ago <= 6 ? last7 : previous7)), Today, new DashboardOptions());
+        var row = AttentionRules.Assess(Patient(1, "P", Daily(14, ago => ago <= 6 ? last7 : previous7)), Today, new DashboardOptions());
 
         Assert.Equal(rising, row.RisingPain);
         Assert.Equal(last7, row.PainLast7);
@@ -68,8 +69,8 @@ public sealed class AttentionTests
     {
         var patient = Patient(1, "P", Daily(14, ago => ago <= 6 ? 3.5 : 2.5));
 
-        Assert.False(Attention.Assess(patient, Today, new DashboardOptions()).RisingPain);
-        Assert.True(Attention.Assess(patient, Today, new DashboardOptions { RisingPainPoints = 1 }).RisingPain);
+        Assert.False(AttentionRules.Assess(patient, Today, new DashboardOptions()).RisingPain);
+        Assert.True(AttentionRules.Assess(patient, Today, new DashboardOptions { RisingPainPoints = 1 }).RisingPain);
     }
 
     [Theory]
@@ -77,7 +78,7 @@ public sealed class AttentionTests
     [InlineData(7, true)]
     public void NoLogForSevenDays_IsQuiet(int daysSinceLast, bool quiet)
     {
-        var row = Attention.Assess(Patient(1, "P", Daily(20, _ => 2, skipLast: daysSinceLast - 1)), Today, new DashboardOptions());
+        var row = AttentionRules.Assess(Patient(1, "P", Daily(20, _ => 2, skipLast: daysSinceLast - 1)), Today, new DashboardOptions());
 
         Assert.Equal(quiet, row.Quiet);
         Assert.Equal(Today.AddDays(-daysSinceLast), row.LastSession);
@@ -87,7 +88,7 @@ public sealed class AttentionTests
     public void Adherence_IsComputedOverSevenAndTwentyEightDays()
     {
         // Due days in the last 7 days before today (18-24 Nov, Sunday 22 off): 6; all done. Today is not yet done.
-        var row = Attention.Assess(Patient(1, "P", Daily(7, _ => 2)), Today, new DashboardOptions());
+        var row = AttentionRules.Assess(Patient(1, "P", Daily(7, _ => 2)), Today, new DashboardOptions());
 
         Assert.Equal(100, row.Adherence7);
         // 28 days: 29 Oct - 25 Nov, program from 2 Nov: due 2-24 Nov less Sundays = 20; done 6 -> 30%.
@@ -101,7 +102,7 @@ public sealed class AttentionTests
     [InlineData(8, true)]
     public void ProgramWithNoLogsYet_IsQuietOnlyAfterAWeek(int daysSinceStart, bool quiet)
     {
-        var row = Attention.Assess(Patient(1, "P", [], spans: [new(Today.AddDays(-daysSinceStart + 1), null, WeekDays.Every, null)]), Today, new DashboardOptions());
+        var row = AttentionRules.Assess(Patient(1, "P", [], spans: [new(Today.AddDays(-daysSinceStart + 1), null, WeekDays.Every, null)]), Today, new DashboardOptions());
 
         Assert.Equal(quiet, row.Quiet);
     }
@@ -109,7 +110,7 @@ public sealed class AttentionTests
     [Fact]
     public void PatientWithoutAProgram_IsNotQuietOrLow()
     {
-        var row = Attention.Assess(Patient(1, "P", [], spans: []), Today, new DashboardOptions());
+        var row = AttentionRules.Assess(Patient(1, "P", [], spans: []), Today, new DashboardOptions());
 
         Assert.Equal(AttentionGroup.OnTrack, row.Group);
         Assert.Null(row.Adherence7);

@@ -1,4 +1,4 @@
-using Breakaway.Web.Programs;
+using Breakaway.Web.Dashboard;
 
 namespace Breakaway.Tests.Dashboard;
 

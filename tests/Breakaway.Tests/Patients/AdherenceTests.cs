@@ -1,5 +1,5 @@
 using Breakaway.Web.Domain;
-using Breakaway.Web.Programs;
+using Breakaway.Web.Sessions;
 
 namespace Breakaway.Tests.Patients;
 

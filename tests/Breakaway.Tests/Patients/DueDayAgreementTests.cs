@@ -2,11 +2,11 @@ using System.Globalization;
 using Breakaway.Tests.Support;
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
-using Breakaway.Web.Patients;
-using Breakaway.Web.Programs;
 using Calendar = Ical.Net.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Breakaway.Web.HomePrograms;
+using Breakaway.Web.Sessions;
 
 namespace Breakaway.Tests.Patients;
 

@@ -3,10 +3,10 @@ using Breakaway.Tests.Support;
 using Breakaway.Web.Data;
 using Breakaway.Web.Data.Seed;
 using Breakaway.Web.Domain;
-using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Breakaway.Web.HomePrograms;
 
 namespace Breakaway.Tests.Patients;
 

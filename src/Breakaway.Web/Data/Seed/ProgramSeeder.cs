@@ -1,8 +1,8 @@
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Programs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Breakaway.Web.HomePrograms;
 
 namespace Breakaway.Web.Data.Seed;
 

@@ -1,9 +1,9 @@
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Breakaway.Web.Dashboard;
 
 namespace Breakaway.Web.Pages.Admin;
 
@@ -26,7 +26,7 @@ public sealed class IndexModel(PatientActivityQuery activity, ClinicClock clock,
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         Group = Enum.TryParse<AttentionGroup>(group, out var g) ? g : null;
 
-        var ranked = Attention.Rank(await activity.LoadAsync(cancellationToken: cancellationToken), Today, options.Value);
+        var ranked = AttentionRules.Rank(await activity.LoadAsync(cancellationToken: cancellationToken), Today, options.Value);
         Counts = ranked.GroupBy(r => r.Group).ToDictionary(x => x.Key, x => x.Count());
         Rows = [.. ranked.Where(r => (Query is null || r.Name.Contains(Query, StringComparison.OrdinalIgnoreCase)) && (Group is null || r.Group == Group))];
         await audit.WriteAsync(AuditActions.PatientListViewed, detail: "dashboard");

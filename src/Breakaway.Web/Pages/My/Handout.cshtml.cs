@@ -1,10 +1,10 @@
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Patients;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Breakaway.Web.HomePrograms;
 
 namespace Breakaway.Web.Pages.My;
 

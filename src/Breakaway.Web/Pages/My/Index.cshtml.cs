@@ -4,11 +4,11 @@ using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Patients;
-using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Breakaway.Web.HomePrograms;
+using Breakaway.Web.Sessions;
 
 namespace Breakaway.Web.Pages.My;
 

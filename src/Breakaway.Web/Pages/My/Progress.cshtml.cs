@@ -2,11 +2,11 @@ using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Patients;
-using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Breakaway.Web.HomePrograms;
+using Breakaway.Web.Sessions;
 
 namespace Breakaway.Web.Pages.My;
 
@@ -30,7 +30,7 @@ public sealed class ProgressModel(BreakawayDbContext db, PatientProgram patientP
         var spans = await patientProgram.SpansAsync(patientId, cancellationToken);
         var sessions = await db.SessionLogs.Where(s => s.PatientId == patientId && s.Date >= From && s.Date <= To)
             .Select(s => s.Date).Distinct().ToListAsync(cancellationToken);
-        Adherence = Programs.Adherence.Compute(spans, sessions.ToHashSet(), From, To.AddDays(6 - (To.DayNumber - monday.DayNumber)), To);
+        Adherence = Breakaway.Web.Sessions.Adherence.Compute(spans, sessions.ToHashSet(), From, To.AddDays(6 - (To.DayNumber - monday.DayNumber)), To);
 
         var current = await patientProgram.CurrentVersionAsync(patientId, cancellationToken);
         WeekTarget = current?.SessionsPerWeek ?? 0;

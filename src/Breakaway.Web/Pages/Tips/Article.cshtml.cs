@@ -13,7 +13,7 @@ public sealed class ArticleModel(PublishedArticles articles, ArticleExerciseCard
 {
     public Article Article { get; private set; } = null!;
     public IReadOnlyList<Article> Related { get; private set; } = [];
-    public IReadOnlyList<Exercises.ExerciseCard> ExerciseCards { get; private set; } = [];
+    public IReadOnlyList<ExerciseCard> ExerciseCards { get; private set; } = [];
     public string ClinicName => clinic.Value.Name;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)

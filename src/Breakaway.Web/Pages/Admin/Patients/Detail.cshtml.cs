@@ -1,15 +1,14 @@
 using Breakaway.Web.Articles;
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
-using Breakaway.Web.Programs;
-using Programs_Attention = Breakaway.Web.Programs.Attention;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Patients;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Breakaway.Web.Dashboard;
+using Breakaway.Web.HomePrograms;
 
 namespace Breakaway.Web.Pages.Admin.Patients;
 
@@ -343,7 +342,7 @@ public sealed class DetailModel(
             g.Key,
             g.Count(l => l.SetsCompleted > 0),
             [.. g.Where(l => l.Pain is not null).GroupBy(l => l.Date).OrderBy(d => d.Key).Select(d => new SvgCharts.Point(d.Key, d.Max(l => l.Pain!.Value)))]))];
-        Attention = Programs_Attention.Assess((await activity.LoadAsync(id)).Single(), Today, dashboard.Value);
+        Attention = AttentionRules.Assess((await activity.LoadAsync(id)).Single(), Today, dashboard.Value);
         return true;
     }
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text;
 using Breakaway.Web.Data;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Breakaway.Web.Dashboard;
 
 namespace Breakaway.Web.Pages.Admin.Patients;
 

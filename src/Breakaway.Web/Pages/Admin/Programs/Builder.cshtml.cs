@@ -2,10 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Breakaway.Web.HomePrograms;
 
 namespace Breakaway.Web.Pages.Admin.Programs;
 

@@ -1,9 +1,9 @@
 using Breakaway.Web.Data;
 using Breakaway.Web.Infrastructure.Security;
-using Breakaway.Web.Programs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Breakaway.Web.HomePrograms;
 
 namespace Breakaway.Web.Pages.Admin.Templates;
 

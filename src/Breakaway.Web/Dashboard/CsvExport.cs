@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Breakaway.Web.Programs;
+namespace Breakaway.Web.Dashboard;
 
 /// <summary>
 /// RFC 4180 CSV for the clinic's records. Fields with commas, quotes or line breaks are quoted; a field that a

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Breakaway.Web.Programs;
+namespace Breakaway.Web.HomePrograms;
 
 /// <summary>The dose budget: longer programs get done less, so the builder warns past these limits.</summary>
 public sealed class ProgramOptions

@@ -4,7 +4,7 @@ using Breakaway.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Breakaway.Web.Programs;
+namespace Breakaway.Web.HomePrograms;
 
 /// <summary>
 /// Creating, copying and publishing programs: the pieces the builder, the templates and the demo data share.

@@ -1,9 +1,10 @@
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure;
+using Breakaway.Web.Sessions;
 using Microsoft.EntityFrameworkCore;
 
-namespace Breakaway.Web.Programs;
+namespace Breakaway.Web.Dashboard;
 
 /// <summary>Loads what the dashboard ranks, for every patient at once, in five queries whatever the number of patients.</summary>
 public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock clock)

@@ -1,6 +1,6 @@
 using Breakaway.Web.Domain;
 
-namespace Breakaway.Web.Programs;
+namespace Breakaway.Web.Sessions;
 
 /// <summary>
 /// When a session means "stop these exercises and contact the clinic": any warning sign ticked, pain of 7 or

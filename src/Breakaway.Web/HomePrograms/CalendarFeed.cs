@@ -9,7 +9,7 @@ using Ical.Net.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Breakaway.Web.Patients;
+namespace Breakaway.Web.HomePrograms;
 
 /// <summary>
 /// <c>/calendar/{token}.ics</c>: the patient's exercise days for the next eight weeks. Titles are neutral

@@ -1,6 +1,6 @@
 using Breakaway.Web.Domain;
 
-namespace Breakaway.Web.Programs;
+namespace Breakaway.Web.Sessions;
 
 /// <summary>
 /// A schedule in force for a run of days: one program version, from the day it took effect until the next one

@@ -1,10 +1,10 @@
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
 using Breakaway.Web.Infrastructure;
-using Breakaway.Web.Programs;
 using Microsoft.EntityFrameworkCore;
+using Breakaway.Web.Sessions;
 
-namespace Breakaway.Web.Patients;
+namespace Breakaway.Web.HomePrograms;
 
 /// <summary>What a patient's pages share: their current program version, their schedule history and sessions.</summary>
 public sealed class PatientProgram(BreakawayDbContext db, ClinicClock clock)

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Breakaway.Web.Domain;
+using Breakaway.Web.Sessions;
 
-namespace Breakaway.Web.Programs;
+namespace Breakaway.Web.Dashboard;
 
 /// <summary>Thresholds of the therapist dashboard.</summary>
 public sealed class DashboardOptions
@@ -71,7 +72,7 @@ public sealed record AttentionRow(
 /// adherence over 14 days, then no log for a week; within a group the most recent event comes first.
 /// A pure function of its inputs and "today", so the rules are tested with fixtures.
 /// </summary>
-public static class Attention
+public static class AttentionRules
 {
     public static IReadOnlyList<AttentionRow> Rank(IEnumerable<PatientActivity> patients, DateOnly today, DashboardOptions options) =>
         [.. patients.Select(p => Assess(p, today, options))

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Breakaway.Web.Patients;
+namespace Breakaway.Web.Domain;
 
 /// <summary>
 /// A patient's phone number, checked loosely (people write numbers in many ways): digits, spaces and + ( ) - .,

@@ -1,6 +1,6 @@
 using Breakaway.Web.Domain;
 
-namespace Breakaway.Web.Pages.Exercises;
+namespace Breakaway.Web.Domain;
 
 /// <summary>What an exercise card shows: name, dose in plain words and the stop cues.</summary>
 public sealed record ExerciseCard(string Slug, string Name, string Purpose, string DoseText, IReadOnlyList<string> StopCues)
