@@ -22,6 +22,18 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
         Page = await _context.NewPageAsync();
     }
 
+    /// <summary>Every demo account's password (AppServer seeds them).</summary>
+    protected const string DemoPassword = "breakaway-demo-2026";
+
+    /// <summary>Signs in through the real form, as a person types it.</summary>
+    protected static async Task SignInAsync(IPage page, string login)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Sign-in name or e-mail").FillAsync(login);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
     /// <summary>
     /// Presses "Save today's session" and waits for the saved session. Tests share one site, so the patient may have
     /// logged a session today already; then the page asks first and this answers "yes, add another".

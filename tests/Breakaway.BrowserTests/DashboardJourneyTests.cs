@@ -4,16 +4,11 @@ namespace Breakaway.BrowserTests;
 
 public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server)
 {
-    private const string DemoPassword = "breakaway-demo-2026";
-
     private async Task<IPage> SignInAsync(ViewportSize viewport, string login)
     {
         var context = await Server.NewContextAsync(new() { ViewportSize = viewport });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Sign-in name or e-mail").FillAsync(login);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page, login);
         return page;
     }
 
@@ -35,10 +30,7 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
 
         // The therapist's next page load shows them first.
         await OpenAsync(Desktop);
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("therapist@demo.test");
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(Page, "therapist@demo.test");
         await Page.WaitForURLAsync("**/admin");
 
         var first = Page.Locator("table.dashboard tbody tr").First;

@@ -4,8 +4,6 @@ namespace Breakaway.BrowserTests;
 
 public sealed class InvitationJourneyTests(AppServer server) : BrowserTest(server)
 {
-    private const string DemoPassword = "breakaway-demo-2026";
-
     [Fact]
     public async Task Therapist_InvitesAPatient_WhoAcceptsOnAPhone()
     {

@@ -8,10 +8,7 @@ public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
     public async Task Patient_OnAPhone_SeesToday_LogsASessionWithAStopCue_AndSeesProgress()
     {
         await OpenAsync(Phone);
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("patient@demo.test");
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("breakaway-demo-2026");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(Page, "patient@demo.test");
         await Page.WaitForURLAsync("**/my");
 
         Assert.True(await Page.Locator(".exercise-card").CountAsync() >= 5);
@@ -79,10 +76,7 @@ public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
     public async Task Patient_RedFlagAnswer_ShowsStopAndCall()
     {
         await OpenAsync(Phone);
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("patient2@demo.test");
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("breakaway-demo-2026");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(Page, "patient2@demo.test");
         await Page.WaitForURLAsync("**/my");
 
         // Saving without the pain answers: the error summary comes first, takes focus, and its links reach the fields.

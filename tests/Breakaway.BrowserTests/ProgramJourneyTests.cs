@@ -4,16 +4,6 @@ namespace Breakaway.BrowserTests;
 
 public sealed class ProgramJourneyTests(AppServer server) : BrowserTest(server)
 {
-    private const string DemoPassword = "breakaway-demo-2026";
-
-    private static async Task SignInAsync(IPage page, string login)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Sign-in name or e-mail").FillAsync(login);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-    }
-
     [Fact]
     public async Task Therapist_BuildsFromTemplate_TunesADose_Assigns_AndThePatientSeesIt()
     {

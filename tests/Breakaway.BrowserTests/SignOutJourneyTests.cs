@@ -8,10 +8,7 @@ public sealed class SignOutJourneyTests(AppServer server) : BrowserTest(server)
     public async Task Patient_OnAPhone_SignsOutFromTheHeader_AndNothingOfTheirsShowsAfterwards()
     {
         await OpenAsync(Phone);
-        await Page.GotoAsync("/account/sign-in");
-        await Page.GetByLabel("Sign-in name or e-mail").FillAsync("patient@demo.test");
-        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync("breakaway-demo-2026");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(Page, "patient@demo.test");
         await Page.WaitForURLAsync("**/my");
         Assert.Equal("Hello, Demo Patient", await Page.Locator("h1").TextContentAsync());
 
