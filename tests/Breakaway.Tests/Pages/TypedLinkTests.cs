@@ -42,6 +42,17 @@ public sealed partial class TypedLinkTests
     }
 
     [Fact]
+    public async Task EveryPage_LinksTheFeedFromItsHead_AndItsFooter()
+    {
+        await using var factory = new BreakawayFactory();
+
+        var page = await factory.CreateClient().GetDocumentAsync("/");
+
+        Assert.Equal("/tips/feed.xml", page.QuerySelector("head link[rel=alternate]")?.GetAttribute("href"));
+        Assert.Equal("/tips/feed.xml", page.QuerySelectorAll("footer a").Single(a => a.TextContent.Contains("Atom feed", StringComparison.Ordinal)).GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Message_InTheAddress_IsNotShown()
     {
         await using var factory = new BreakawayFactory().WithDemo().With("Security:RequireStaffMfa", "false");
