@@ -18,7 +18,14 @@ public static class OwnerOnlyFiles
             return;
         }
 
-        using var _ = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = Mode });
+        try
+        {
+            using var _ = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = Mode });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another instance starting at the same moment created it first, with the same mode.
+        }
     }
 
     /// <summary>Tightens existing files to 0600: a database made by an older release, or by someone with a wider umask.</summary>
