@@ -22,6 +22,13 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
         Page = await _context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Waits for the new address only, not for the page's "load" event: on the 2-core CI machine that event was
+    /// sometimes never reported for a page the browser had finished (Playwright logged "NetworkIdle" and timed out
+    /// after 60 s). What a test reads next is found through locators, which wait for their element anyway.
+    /// </summary>
+    protected static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     /// <summary>Every demo account's password (AppServer seeds them).</summary>
     protected const string DemoPassword = "breakaway-demo-2026";
 
@@ -49,12 +56,14 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
             await page.GetByRole(AriaRole.Button, new() { Name = "Yes, add another session today" }).ClickAsync();
         }
 
-        await page.WaitForURLAsync("**/my/sessions/*");
+        await page.WaitForURLAsync("**/my/sessions/*", Committed);
     }
 
     /// <summary>Asserts zero axe violations (WCAG 2.x A and AA rules and best practices) and saves a full-page screenshot.</summary>
     protected async Task CheckPageAsync(string name)
     {
+        // The document's own state, polled, rather than Playwright's "load" event (see Committed).
+        await Page.WaitForFunctionAsync("document.readyState === 'complete'");
         var results = await Page.RunAxe();
         var violations = string.Join(Environment.NewLine, results.Violations.Select(Describe));
         Assert.True(results.Violations.Length == 0, $"axe found violations on {Page.Url}:{Environment.NewLine}{violations}");
