@@ -1,5 +1,6 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
@@ -23,11 +24,21 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
     }
 
     /// <summary>
-    /// Waits for the new address only, not for the page's "load" event: on the 2-core CI machine that event was
-    /// sometimes never reported for a page the browser had finished (Playwright logged "NetworkIdle" and timed out
-    /// after 60 s). What a test reads next is found through locators, which wait for their element anyway.
+    /// Waits until the page's address matches <paramref name="glob"/> (<c>**</c> any text, <c>*</c> any text
+    /// without "/"), by polling the address. Not <c>WaitForURLAsync</c>: when the address already matches, Playwright
+    /// .NET looks whether "load" has fired and only then subscribes to the event (<c>Frame.WaitForLoadStateAsync</c>),
+    /// so a "load" that arrives between the two is missed and the wait runs out after 60 s with only "NetworkIdle" in
+    /// its log. That is what timed out 2 of 17 journeys in one CI run on this 2-core machine. What a test reads next is
+    /// found through locators, which wait for their element anyway.
     /// </summary>
-    protected static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    protected static Task ArrivedAtAsync(IPage page, string glob) => ArrivedAtAsync(page, GlobPattern(glob));
+
+    /// <inheritdoc cref="ArrivedAtAsync(IPage, string)"/>
+    protected static Task ArrivedAtAsync(IPage page, Regex address) =>
+        Assertions.Expect(page).ToHaveURLAsync(address, new() { Timeout = 30_000 });
+
+    private static Regex GlobPattern(string glob) =>
+        new("^" + Regex.Escape(glob).Replace(@"\*\*", ".*", StringComparison.Ordinal).Replace(@"\*", "[^/]*", StringComparison.Ordinal) + "$");
 
     /// <summary>Every demo account's password (AppServer seeds them).</summary>
     protected const string DemoPassword = "breakaway-demo-2026";
@@ -56,13 +67,13 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
             await page.GetByRole(AriaRole.Button, new() { Name = "Yes, add another session today" }).ClickAsync();
         }
 
-        await page.WaitForURLAsync("**/my/sessions/*", Committed);
+        await ArrivedAtAsync(page, "**/my/sessions/*");
     }
 
     /// <summary>Asserts zero axe violations (WCAG 2.x A and AA rules and best practices) and saves a full-page screenshot.</summary>
     protected async Task CheckPageAsync(string name)
     {
-        // The document's own state, polled, rather than Playwright's "load" event (see Committed).
+        // The document's own state, polled, rather than Playwright's "load" event (see ArrivedAtAsync).
         await Page.WaitForFunctionAsync("document.readyState === 'complete'");
         var results = await Page.RunAxe();
         var violations = string.Join(Environment.NewLine, results.Violations.Select(Describe));

@@ -17,7 +17,7 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
     {
         // The demo patient reports numbness with today's session, on their phone.
         var patient = await SignInAsync(Phone, "patient@demo.test");
-        await patient.WaitForURLAsync("**/my", Committed);
+        await ArrivedAtAsync(patient, "**/my");
         var cards = patient.Locator(".exercise-card");
         for (var i = 0; i < await cards.CountAsync(); i++)
         {
@@ -31,7 +31,7 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         // The therapist's next page load shows them first.
         await OpenAsync(Desktop);
         await SignInAsync(Page, "therapist@demo.test");
-        await Page.WaitForURLAsync("**/admin", Committed);
+        await ArrivedAtAsync(Page, "**/admin");
 
         var first = Page.Locator("table.dashboard tbody tr").First;
         Assert.Equal("Demo Patient", await first.Locator("a").TextContentAsync());
@@ -39,7 +39,7 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         await CheckPageAsync("admin-dashboard");
 
         await first.Locator("a").ClickAsync();
-        await Page.WaitForURLAsync("**/admin/patients/*", Committed);
+        await ArrivedAtAsync(Page, "**/admin/patients/*");
         Assert.Contains("numbness or tingling", await Page.Locator(".flag-open").TextContentAsync(), StringComparison.Ordinal);
         await CheckPageAsync("admin-patient-flag");
 

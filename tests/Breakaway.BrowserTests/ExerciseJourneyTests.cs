@@ -13,7 +13,7 @@ public sealed class ExerciseJourneyTests(AppServer server) : BrowserTest(server)
         Assert.Equal(4, await Page.Locator(".exercise-card").CountAsync());
 
         await Page.Locator(".exercise-card").First.GetByRole(AriaRole.Link, new() { Name = "Glute bridge", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync("**/exercises/glute-bridge", Committed);
+        await ArrivedAtAsync(Page, "**/exercises/glute-bridge");
 
         Assert.Equal("2 sets of 10, hold 5 seconds at the top", await Page.Locator(".dose-box .dose").TextContentAsync());
         Assert.Equal(3, await Page.Locator(".stop-box li").CountAsync());
@@ -29,7 +29,7 @@ public sealed class ExerciseJourneyTests(AppServer server) : BrowserTest(server)
         await page.GotoAsync("/exercises");
         await page.GetByLabel("Type of exercise").SelectOptionAsync("warm-up");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show exercises" }).ClickAsync();
-        await page.WaitForURLAsync("**/exercises?category=warm-up*", Committed);
+        await ArrivedAtAsync(page, "**/exercises?category=warm-up*");
 
         Assert.Equal(2, await page.Locator(".card-title").CountAsync());
     }

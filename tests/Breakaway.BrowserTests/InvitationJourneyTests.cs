@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
@@ -14,7 +15,7 @@ public sealed class InvitationJourneyTests(AppServer server) : BrowserTest(serve
         await Page.GetByLabel("Sign-in name or e-mail").FillAsync("therapist@demo.test");
         await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync("**/admin", Committed);
+        await ArrivedAtAsync(Page, "**/admin");
         await CheckPageAsync("admin-home");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).ClickAsync();
@@ -25,7 +26,7 @@ public sealed class InvitationJourneyTests(AppServer server) : BrowserTest(serve
         await Page.GetByLabel("Name the patient will see").FillAsync(name);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add patient" }).ClickAsync();
         // A pattern the form's own address (/admin/patients/new) cannot match, so the wait is for the new page.
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/admin/patients/\d+$"), Committed);
+        await ArrivedAtAsync(Page, new Regex(@"/admin/patients/\d+$"));
         Assert.Equal(name, await Page.Locator("h1").TextContentAsync());
         await Page.GetByRole(AriaRole.Button, new() { Name = "Make an invitation link" }).ClickAsync();
         var link = await Page.Locator(".invite-link a").GetAttributeAsync("href");
@@ -43,7 +44,7 @@ public sealed class InvitationJourneyTests(AppServer server) : BrowserTest(serve
         await patient.GetByLabel("New password").FillAsync("blue kettle sunrise");
         await patient.GetByLabel("Type the password again").FillAsync("blue kettle sunrise");
         await patient.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
-        await patient.WaitForURLAsync("**/my", Committed);
+        await ArrivedAtAsync(patient, "**/my");
 
         Assert.Equal($"Hello, {name}", await patient.Locator("h1").TextContentAsync());
         var scroll = await patient.EvaluateAsync<int>("document.documentElement.scrollWidth");
@@ -56,11 +57,11 @@ public sealed class InvitationJourneyTests(AppServer server) : BrowserTest(serve
         await OpenAsync(Phone);
 
         await Page.GotoAsync("/my");
-        await Page.WaitForURLAsync("**/account/sign-in?*", Committed);
+        await ArrivedAtAsync(Page, "**/account/sign-in?*");
         await Page.GetByLabel("Sign-in name or e-mail").FillAsync("patient@demo.test");
         await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(DemoPassword);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Page.WaitForURLAsync("**/my", Committed);
+        await ArrivedAtAsync(Page, "**/my");
 
         Assert.Equal("Hello, Demo Patient", await Page.Locator("h1").TextContentAsync());
         await CheckPageAsync("my");

@@ -9,7 +9,7 @@ public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
     {
         await OpenAsync(Phone);
         await SignInAsync(Page, "patient@demo.test");
-        await Page.WaitForURLAsync("**/my", Committed);
+        await ArrivedAtAsync(Page, "**/my");
 
         Assert.True(await Page.Locator(".exercise-card").CountAsync() >= 5);
         Assert.True(await Page.Locator(".exercise-card .stop-box").First.IsVisibleAsync());
@@ -77,7 +77,7 @@ public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
     {
         await OpenAsync(Phone);
         await SignInAsync(Page, "patient2@demo.test");
-        await Page.WaitForURLAsync("**/my", Committed);
+        await ArrivedAtAsync(Page, "**/my");
 
         // Saving without the pain answers: the error summary comes first, takes focus, and its links reach the fields.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
@@ -96,7 +96,7 @@ public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
 
         await Page.GetByLabel("Numbness or tingling").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
-        await Page.WaitForURLAsync("**/my/sessions/*", Committed);
+        await ArrivedAtAsync(Page, "**/my/sessions/*");
 
         Assert.Equal("Please stop these exercises and call the clinic", await Page.Locator(".alarm h1").TextContentAsync());
         Assert.True(await Page.Locator(".alarm a[href^='tel:']").IsVisibleAsync());

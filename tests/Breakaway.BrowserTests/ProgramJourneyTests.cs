@@ -9,16 +9,16 @@ public sealed class ProgramJourneyTests(AppServer server) : BrowserTest(server)
     {
         await OpenAsync(Desktop);
         await SignInAsync(Page, "therapist@demo.test");
-        await Page.WaitForURLAsync("**/admin", Committed);
+        await ArrivedAtAsync(Page, "**/admin");
 
         await Page.GotoAsync("/admin/patients?q=Other");
         await Page.GetByRole(AriaRole.Link, new() { Name = "Other Patient" }).ClickAsync();
-        await Page.WaitForURLAsync("**/admin/patients/*", Committed);
+        await ArrivedAtAsync(Page, "**/admin/patients/*");
         await CheckPageAsync("admin-patient");
         await Page.GetByLabel("Start from").SelectOptionAsync(new SelectOptionValue { Label = "Template: Glute activation for low back pain" });
         await Page.GetByLabel("Title (optional with a template)").FillAsync("Glutes, tuned for Other Patient");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start program" }).ClickAsync();
-        await Page.WaitForURLAsync("**/admin/programs/*", Committed);
+        await ArrivedAtAsync(Page, "**/admin/programs/*");
         Assert.Equal(5, await Page.Locator(".program-row").CountAsync());
         await CheckPageAsync("admin-builder");
 
@@ -38,7 +38,7 @@ public sealed class ProgramJourneyTests(AppServer server) : BrowserTest(server)
         await using var phone = await Server.NewContextAsync(new() { ViewportSize = Phone, IsMobile = true, HasTouch = true });
         var patient = await phone.NewPageAsync();
         await SignInAsync(patient, "patient2@demo.test");
-        await patient.WaitForURLAsync("**/my", Committed);
+        await ArrivedAtAsync(patient, "**/my");
 
         Assert.Equal("Glutes, tuned for Other Patient", await patient.Locator("#program-title").TextContentAsync());
         Assert.Equal("3 sets of 8, hold 5 seconds at the top", await patient.Locator(".exercise-card .dose").First.TextContentAsync());
@@ -50,7 +50,7 @@ public sealed class ProgramJourneyTests(AppServer server) : BrowserTest(server)
     {
         await OpenAsync(Desktop);
         await SignInAsync(Page, "admin@demo.test");
-        await Page.WaitForURLAsync("**/admin", Committed);
+        await ArrivedAtAsync(Page, "**/admin");
 
         foreach (var (url, name) in new[] { ("/admin/templates", "admin-templates"), ("/admin/exercises", "admin-exercises"), ("/admin/exercises/1", "admin-exercise-edit"), ("/admin/staff", "admin-staff"), ("/admin/audit", "admin-audit") })
         {

@@ -9,12 +9,12 @@ public sealed class SignOutJourneyTests(AppServer server) : BrowserTest(server)
     {
         await OpenAsync(Phone);
         await SignInAsync(Page, "patient@demo.test");
-        await Page.WaitForURLAsync("**/my", Committed);
+        await ArrivedAtAsync(Page, "**/my");
         Assert.Equal("Hello, Demo Patient", await Page.Locator("h1").TextContentAsync());
 
         // The button in the page header, as a person presses it.
         await Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await Page.WaitForURLAsync("**/account/sign-out", Committed);
+        await ArrivedAtAsync(Page, "**/account/sign-out");
         Assert.Contains("You are signed out", await Page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         await CheckPageAsync("signed-out");
 

@@ -18,25 +18,25 @@ public sealed class TipsJourneyTests(AppServer server) : BrowserTest(server)
         await CheckPageAsync($"home-{screen}");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Health tips", Exact = true }).ClickAsync();
-        await Page.WaitForURLAsync("**/tips", Committed);
+        await ArrivedAtAsync(Page, "**/tips");
         Assert.True(await Page.Locator(".card-title").CountAsync() >= 5);
         await CheckPageAsync($"tips-{screen}");
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "How your glutes protect your low back" }).ClickAsync();
-        await Page.WaitForURLAsync("**/tips/glutes-and-low-back-pain", Committed);
+        await ArrivedAtAsync(Page, "**/tips/glutes-and-low-back-pain");
         Assert.Equal("How your glutes protect your low back", await Page.Locator("h1").TextContentAsync());
         Assert.True(await Page.Locator(".toc a").CountAsync() >= 3);
         await CheckPageAsync($"article-{screen}");
 
         await Page.Locator(".article-header .tag").First.ClickAsync();
-        await Page.WaitForURLAsync("**/tips/tag/**", Committed);
+        await ArrivedAtAsync(Page, "**/tips/tag/**");
         StringAssert(await Page.Locator("h1").TextContentAsync(), "Tips about");
         await CheckPageAsync($"tag-{screen}");
 
         await Page.GotoAsync("/tips");
         await Page.GetByLabel("Search the tips").FillAsync("pelvic floor");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
-        await Page.WaitForURLAsync("**/tips?q=*", Committed);
+        await ArrivedAtAsync(Page, "**/tips?q=*");
         StringAssert(await Page.Locator(".result-count").TextContentAsync(), "match");
         Assert.True(await Page.Locator(".card-title").CountAsync() >= 1);
         await CheckPageAsync($"search-{screen}");
