@@ -70,11 +70,36 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
         await ArrivedAtAsync(page, "**/my/sessions/*");
     }
 
+    /// <summary>
+    /// Polls the document's own state rather than waiting for Playwright's "load" event (see <see cref="ArrivedAtAsync(IPage, string)"/>).
+    /// Not <c>WaitForFunctionAsync</c>: its polling evaluates the predicate as a string inside the page, which the
+    /// site's CSP (no 'unsafe-eval') refuses.
+    /// </summary>
+    protected static async Task LoadedAsync(IPage page)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            try
+            {
+                if (await page.EvaluateAsync<string>("document.readyState") == "complete")
+                {
+                    return;
+                }
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("Execution context was destroyed", StringComparison.Ordinal) && tries < 300)
+            {
+                // A navigation replaced the document between two looks; look at the new one.
+            }
+
+            Assert.True(tries < 300, $"{page.Url} did not finish loading in 30 s");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>Asserts zero axe violations (WCAG 2.x A and AA rules and best practices) and saves a full-page screenshot.</summary>
     protected async Task CheckPageAsync(string name)
     {
-        // The document's own state, polled, rather than Playwright's "load" event (see ArrivedAtAsync).
-        await Page.WaitForFunctionAsync("document.readyState === 'complete'");
+        await LoadedAsync(Page);
         var results = await Page.RunAxe();
         var violations = string.Join(Environment.NewLine, results.Violations.Select(Describe));
         Assert.True(results.Violations.Length == 0, $"axe found violations on {Page.Url}:{Environment.NewLine}{violations}");

@@ -91,7 +91,42 @@ public sealed class TestDatabase : IAsyncDisposable
         return file;
     });
 
-    /// <summary>A PostgreSQL database with every migration applied (a copy of the suite's template).</summary>
+    /// <summary>
+    /// Readies this database to be copied with <see cref="Copy"/> once no app uses it: SQLite moves everything from
+    /// the WAL into the file; PostgreSQL closes the pooled connections, since a template may have no sessions.
+    /// </summary>
+    public void CloseForCopying()
+    {
+        if (SqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = SqliteFile, Pooling = false }.ConnectionString);
+            connection.Open();
+            using var checkpoint = connection.CreateCommand();
+            checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            checkpoint.ExecuteNonQuery();
+        }
+        else
+        {
+            using var pooled = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(pooled);
+        }
+    }
+
+    /// <summary>A new database with this one's contents (a file copy, or CREATE DATABASE ... TEMPLATE); see <see cref="CloseForCopying"/>.</summary>
+    public TestDatabase Copy()
+    {
+        if (SqliteFile is not null)
+        {
+            var copy = CreateEmptySqlite();
+            File.Copy(SqliteFile, copy.SqliteFile!);
+            return copy;
+        }
+
+        return NewPostgres(PostgresName);
+    }
+
+    /// <summary>A PostgreSQL database with every migration applied and the exercise library seeded (a copy of the suite's template).</summary>
     public static TestDatabase CreatePostgres() => NewPostgres(MigratedTemplate.Value);
 
     /// <summary>
@@ -137,6 +172,7 @@ public sealed class TestDatabase : IAsyncDisposable
             new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<Breakaway.Web.Data.PostgresBreakawayDbContext>().UseNpgsql(connectionString).Options))
         {
             db.Database.Migrate();
+            new Breakaway.Web.Data.Seed.ExerciseSeeder(db, TimeProvider.System).SeedAsync().GetAwaiter().GetResult();
         }
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Execute(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");

@@ -38,8 +38,12 @@ public sealed class BadRequestTests(BadRequestTests.Fixture fixture) : IClassFix
         }
 
         /// <summary>A client with a cookie jar: in memory, or to the real port.</summary>
+        /// <summary>
+        /// Over real HTTP the client waits up to 30 s for "100 Continue" (the default is 1 s): on a loaded machine the
+        /// 413 could take longer than that, and the client then started sending the 31 MB into a closed connection.
+        /// </summary>
         public HttpClient Client(bool kestrel) => kestrel
-            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = KestrelAddress }
+            ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), Expect100ContinueTimeout = TimeSpan.FromSeconds(30) }) { BaseAddress = KestrelAddress }
             : Memory.NoRedirects();
     }
 

@@ -27,29 +27,72 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information",
     };
 
+    /// <summary>A factory on a database of its own, made when the host starts (see <see cref="Database"/>).</summary>
     public BreakawayFactory()
-        : this(TestDatabase.Create())
     {
+        _ownsDatabase = true;
     }
 
     /// <summary>A factory on a given database: two factories on one database are two instances of the site.</summary>
     public BreakawayFactory(TestDatabase database, bool ownsDatabase = true)
     {
-        Database = database;
+        _database = database;
         _ownsDatabase = ownsDatabase;
-        foreach (var (key, value) in database.Settings)
-        {
-            _settings[key] = value;
-        }
     }
 
     private readonly bool _ownsDatabase;
+    private TestDatabase? _database;
 
     /// <summary>
     /// Each factory gets its own database on the suite's provider (a SQLite file, since WAL needs a real file, or a
-    /// PostgreSQL database), migrated by the app's own start-up.
+    /// PostgreSQL database), migrated by the app's own start-up. A factory with the demo accounts gets a copy of a
+    /// database that a site with the same demo settings and start time seeded earlier in the run (see
+    /// <see cref="DemoTemplates"/>); its own start-up then finds the demo seeded, as on a site's second start.
     /// </summary>
-    public TestDatabase Database { get; }
+    public TestDatabase Database => _database ??= DemoTemplateKey() is { } key
+        ? DemoTemplates.GetOrAdd(key, _ => new Lazy<TestDatabase>(SeedTemplate)).Value.Copy()
+        : TestDatabase.Create();
+
+    /// <summary>
+    /// Seeding the demo (four accounts, their programs and, when asked, patients with 60 days of history) cost up to
+    /// ten seconds a host. The run seeds once for each combination of what the seeders read (the demo and clinic
+    /// settings, the start time, the hashing cost) and copies the result.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<TestDatabase>> DemoTemplates = new();
+
+    private string? DemoTemplateKey()
+    {
+        if (_settings.GetValueOrDefault("Demo:Enabled") != "true" || _settings.GetValueOrDefault("Demo:Password") != DemoPassword)
+        {
+            return null;
+        }
+
+        var seeded = _settings.Where(s => s.Key.StartsWith("Demo:", StringComparison.Ordinal) || s.Key.StartsWith("Clinic:", StringComparison.Ordinal))
+            .OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key}={s.Value}");
+        return string.Join(";", [Environment, Clock.GetUtcNow().ToString("O"), _productionHashing.ToString(), .. seeded]);
+    }
+
+    private TestDatabase SeedTemplate()
+    {
+        var template = TestDatabase.Create();
+        var seeding = new BreakawayFactory(template, ownsDatabase: false) { Environment = Environment };
+        foreach (var (key, value) in _settings)
+        {
+            seeding._settings[key] = value;
+        }
+
+        seeding._productionHashing = _productionHashing;
+        seeding.Clock.SetUtcNow(Clock.GetUtcNow());
+        // Off the test's synchronization context: this runs inside a property getter, so it has to block.
+        Task.Run(async () =>
+        {
+            _ = seeding.Services;
+            await seeding.DisposeAsync();
+        }).GetAwaiter().GetResult();
+        template.CloseForCopying();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return template;
+    }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero));
 
@@ -94,7 +137,7 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         // Outside Development the build's wwwroot is only served when static web assets are switched on.
         builder.UseStaticWebAssets();
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in Database.Settings.Concat(_settings))
         {
             builder.UseSetting(key, value);
         }
@@ -123,9 +166,9 @@ public class BreakawayFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_ownsDatabase)
+        if (_ownsDatabase && _database is not null)
         {
-            await Database.DisposeAsync();
+            await _database.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);
