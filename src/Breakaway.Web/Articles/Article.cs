@@ -26,6 +26,15 @@ public sealed record Article
     /// <summary>Lower-cased plain text of the body, for search.</summary>
     public required string SearchText { get; init; }
 
+    /// <summary>The cover picture from front matter (<c>image</c>), shown on the article and its cards.</summary>
+    public ContentImage? Cover { get; init; }
+
+    /// <summary>What the cover shows (<c>image_alt</c>); set whenever <see cref="Cover"/> is.</summary>
+    public string? CoverAlt { get; init; }
+
+    /// <summary>Problems that left a picture out but kept the article on the site.</summary>
+    public IReadOnlyList<ContentProblem> Warnings { get; init; } = [];
+
     public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / 200.0));
 }
 

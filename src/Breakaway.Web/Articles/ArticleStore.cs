@@ -53,6 +53,11 @@ public sealed partial class ArticleStore : IDisposable
                 LogSkipped(problem.File, problem.Line, problem.Reason);
             }
 
+            foreach (var problem in catalog.Warnings)
+            {
+                LogPictureLeftOut(problem.File, problem.Line, problem.Reason);
+            }
+
             Volatile.Write(ref _catalog, catalog);
             LogLoaded(catalog.All.Count, catalog.Problems.Count, _contentPath);
         }
@@ -91,6 +96,9 @@ public sealed partial class ArticleStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped article {File}:{Line}: {Reason}")]
     private partial void LogSkipped(string file, int line, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Picture left out {File}:{Line}: {Reason}")]
+    private partial void LogPictureLeftOut(string file, int line, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {ArticleCount} articles ({ProblemCount} skipped) from {ContentPath}")]
     private partial void LogLoaded(int articleCount, int problemCount, string contentPath);
