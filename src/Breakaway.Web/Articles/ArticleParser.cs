@@ -139,6 +139,7 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
         var article = new Article
         {
             Slug = slug,
+            File = displayPath,
             Title = frontMatter.Title!.Trim(),
             Summary = frontMatter.Summary!.Trim(),
             Published = published,
@@ -154,6 +155,7 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
             Cover = cover,
             CoverAlt = cover is null ? null : frontMatter.ImageAlt!.Trim(),
             Warnings = warnings,
+            Pictures = rendered.Pictures,
         };
         return new ArticleParseResult(article, []);
     }

@@ -36,7 +36,8 @@ public sealed class MarkdownRenderer
     public RenderedMarkdown Render(MarkdownDocument document, ContentImages? images = null)
     {
         RemoveUnsafeLinks(document);
-        var pictureProblems = ResolvePictures(document, images ?? ContentImages.Empty);
+        var pictures = new List<string>();
+        var pictureProblems = ResolvePictures(document, images ?? ContentImages.Empty, pictures);
         var sections = LinkHeadings(document);
 
         using var writer = new StringWriter();
@@ -46,7 +47,7 @@ public sealed class MarkdownRenderer
         writer.Flush();
 
         var plainText = PlainText(document);
-        return new RenderedMarkdown(writer.ToString(), sections, plainText, pictureProblems);
+        return new RenderedMarkdown(writer.ToString(), sections, plainText, pictureProblems, pictures);
     }
 
     /// <summary>
@@ -83,7 +84,7 @@ public sealed class MarkdownRenderer
             : (null, $"there is no picture '{url}': check that content/{ArticleLoader.TipsFolder}/{url} exists (names are case-sensitive)");
     }
 
-    private static List<PictureProblem> ResolvePictures(MarkdownDocument document, ContentImages images)
+    private static List<PictureProblem> ResolvePictures(MarkdownDocument document, ContentImages images, List<string> used)
     {
         var problems = new List<PictureProblem>();
         foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
@@ -102,6 +103,7 @@ public sealed class MarkdownRenderer
                 continue;
             }
 
+            used.Add(image.Name);
             link.Url = image.Url;
             var attributes = link.GetAttributes();
             attributes.AddProperty("width", image.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -266,7 +268,7 @@ public sealed class MarkdownRenderer
     }
 }
 
-public sealed record RenderedMarkdown(string Html, IReadOnlyList<ArticleHeading> Sections, string PlainText, IReadOnlyList<PictureProblem> PictureProblems);
+public sealed record RenderedMarkdown(string Html, IReadOnlyList<ArticleHeading> Sections, string PlainText, IReadOnlyList<PictureProblem> PictureProblems, IReadOnlyList<string> Pictures);
 
 /// <param name="Line">0-based line of the Markdown source.</param>
 public sealed record PictureProblem(int Line, string Reason);
