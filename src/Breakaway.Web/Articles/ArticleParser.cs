@@ -48,6 +48,13 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
         {
             var yamlLines = frontMatterBlock.Lines.ToString().Split('\n');
             var errorLine = (int)Math.Max(1, ex.Start.Line);
+            if (ex.Message.Contains("tab character", StringComparison.Ordinal))
+            {
+                // The parser names the line where the value began; the tab is usually on the next one.
+                var tabLine = Array.FindIndex(yamlLines, errorLine - 1, l => l.StartsWith('\t'));
+                errorLine = tabLine >= 0 ? tabLine + 1 : errorLine;
+            }
+
             var text = errorLine <= yamlLines.Length ? yamlLines[errorLine - 1] : string.Empty;
             return Fail(displayPath, yamlFirstLine + errorLine - 1, FrontMatterAdvice.For(ex, text));
         }

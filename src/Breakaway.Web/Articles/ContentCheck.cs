@@ -37,7 +37,7 @@ public static class ContentCheck
         var pictures = catalog.Images.All.Count();
         await Console.Out.WriteLineAsync(problems.Count == 0
             ? $"{path}: {catalog.All.Count} articles and {pictures} pictures, no problems."
-            : $"{path}: {problems.Count} problem(s) to fix before committing ({catalog.All.Count} articles and {pictures} pictures loaded).");
+            : $"{path}: {problems.Count} {(problems.Count == 1 ? "problem" : "problems")} to fix before committing ({catalog.All.Count} articles and {pictures} pictures loaded).");
         return problems.Count == 0 ? 0 : 1;
     }
 }

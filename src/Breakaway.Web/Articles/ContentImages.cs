@@ -348,7 +348,9 @@ public sealed partial class ContentImages
         }
         catch (XmlException ex)
         {
-            return Fail($"the SVG is not well-formed XML: {ex.Message.Split(" Line ")[0].TrimEnd('.')}", ex.LineNumber);
+            return ex.Message.Contains("DTD", StringComparison.Ordinal)
+                ? Fail("remove the <!DOCTYPE ...> line: a picture needs only its <svg> element", Math.Max(1, ex.LineNumber))
+                : Fail($"the SVG is not well-formed XML: {ex.Message.Split(" Line ")[0].TrimEnd('.')}", Math.Max(1, ex.LineNumber));
         }
     }
 
