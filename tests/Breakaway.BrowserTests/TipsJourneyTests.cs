@@ -57,11 +57,13 @@ public sealed class TipsJourneyTests(AppServer server) : BrowserTest(server)
         Assert.Equal(2, await pictures.CountAsync());
         for (var i = 0; i < await pictures.CountAsync(); i++)
         {
-            // Body pictures load lazily: bring each into view, as a reader scrolling would.
+            // Body pictures load lazily: bring each into view, as a reader scrolling would. The wait polls a property
+            // (a string predicate would need eval, which the site's CSP forbids).
             await pictures.Nth(i).ScrollIntoViewIfNeededAsync();
+            await Assertions.Expect(pictures.Nth(i)).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await pictures.Nth(i).EvaluateAsync<int>("i => i.naturalWidth") > 0, $"picture {i} did not load");
         }
 
-        await Page.WaitForFunctionAsync("[...document.querySelectorAll('main .article img')].every(i => i.complete && i.naturalWidth > 0)");
         var boxes = await Page.EvaluateAsync<double[]>("[...document.querySelectorAll('main .article img')].map(i => i.getBoundingClientRect().width / i.getBoundingClientRect().height)");
         var ratios = await Page.EvaluateAsync<double[]>("[...document.querySelectorAll('main .article img')].map(i => i.width / i.height)");
         Assert.All(boxes.Zip(ratios), pair => Assert.InRange(pair.First, pair.Second * 0.98, pair.Second * 1.02));
