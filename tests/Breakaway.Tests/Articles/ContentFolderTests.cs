@@ -55,4 +55,25 @@ public sealed class ContentFolderTests
         Assert.All(illustrated, a => Assert.False(string.IsNullOrWhiteSpace(a.CoverAlt)));
         Assert.All(Catalog.Images.All, image => Assert.True(used.Contains(image.Name), $"content/tips/images/{image.Name} is not used by any article"));
     }
+
+    [Fact]
+    public void ContentCheck_ReportsMissingDescriptionMissingFileAndOversizePicture_AsFileLineReason()
+    {
+        using var content = new TempContent().Add("pictures", TempContent.Article("Pictures", body:
+            "![](images/small.png)\n\n![A bridge](images/missing.png)\n\n![A big one](images/big.png)\n\n![Fine](images/small.png)"));
+        var images = Directory.CreateDirectory(Path.Combine(content.TipsPath, "images")).FullName;
+        File.WriteAllBytes(Path.Combine(images, "small.png"), TestPictures.Png(4, 3));
+        File.WriteAllBytes(Path.Combine(images, "big.png"), [.. TestPictures.Png(4, 3), .. new byte[3 * 1024]]);
+        var folder = Path.GetFileName(content.Path);
+
+        var catalog = new ArticleLoader(new ArticleParser(new MarkdownRenderer(), "Team"), maxImageBytes: 2 * 1024).Load(content.Path);
+        var problems = ContentCheck.Problems(catalog, []).Select(p => p.ToString()).ToList();
+
+        Assert.Equal(4, problems.Count);
+        Assert.StartsWith($"{folder}/tips/images/big.png:0: the picture is 4 KB; the limit is 2 KB", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{folder}/tips/pictures.md:8: picture 'images/small.png' has no description", problems[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{folder}/tips/pictures.md:10: there is no picture 'images/missing.png'", problems[2], StringComparison.Ordinal);
+        Assert.StartsWith($"{folder}/tips/pictures.md:12: picture 'images/big.png' is not shown because of a problem with the file: the picture is 4 KB", problems[3], StringComparison.Ordinal);
+        Assert.Equal(["small.png"], catalog.Find("pictures")!.Pictures);
+    }
 }
