@@ -32,7 +32,8 @@ public sealed partial class ArticleStore : IDisposable
         if (Directory.Exists(_contentPath))
         {
             _files = new PhysicalFileProvider(_contentPath);
-            _watch = ChangeToken.OnChange(() => _files.Watch($"{ArticleLoader.TipsFolder}/**/*"), ScheduleReload);
+            // The whole folder: /admin/content lists every file in it, not only the tips.
+            _watch = ChangeToken.OnChange(() => _files.Watch("**/*"), ScheduleReload);
         }
     }
 
