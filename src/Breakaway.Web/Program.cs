@@ -37,6 +37,8 @@ try
             return await Backups.BackupAsync(app, command.Argument);
         case "restore":
             return await Backups.RestoreAsync(app, command.Argument);
+        case "check-content":
+            return await ContentCheck.RunAsync(app, command.Argument);
     }
 
     // The articles do not depend on the database: read and render them on another thread while it migrates and

@@ -42,6 +42,54 @@ public sealed class TipsJourneyTests(AppServer server) : BrowserTest(server)
         await CheckPageAsync($"search-{screen}");
     }
 
+    [Theory]
+    [InlineData("Your pelvic floor and everyday lifting", "pelvic-floor-and-everyday-lifting")]
+    [InlineData("From the mat to real life: squats, step-ups and hip hinges", "squats-step-ups-and-hip-hinges")]
+    public async Task Reader_OpensAnIllustratedArticle_OnAPhone_AndEveryPictureLoadsAtItsSize(string title, string slug)
+    {
+        await OpenAsync(Phone);
+        await Page.GotoAsync("/tips");
+        Assert.True(await Page.Locator(".card-picture").CountAsync() >= 2);
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+        await ArrivedAtAsync(Page, $"**/tips/{slug}");
+        var pictures = Page.Locator("main .article img");
+        Assert.Equal(2, await pictures.CountAsync());
+        for (var i = 0; i < await pictures.CountAsync(); i++)
+        {
+            // Body pictures load lazily: bring each into view, as a reader scrolling would. The wait polls a property
+            // (a string predicate would need eval, which the site's CSP forbids).
+            await pictures.Nth(i).ScrollIntoViewIfNeededAsync();
+            await Assertions.Expect(pictures.Nth(i)).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await pictures.Nth(i).EvaluateAsync<int>("i => i.naturalWidth") > 0, $"picture {i} did not load");
+        }
+
+        var boxes = await Page.EvaluateAsync<double[]>("[...document.querySelectorAll('main .article img')].map(i => i.getBoundingClientRect().width / i.getBoundingClientRect().height)");
+        var ratios = await Page.EvaluateAsync<double[]>("[...document.querySelectorAll('main .article img')].map(i => i.width / i.height)");
+        Assert.All(boxes.Zip(ratios), pair => Assert.InRange(pair.First, pair.Second * 0.98, pair.Second * 1.02));
+        var scrollWidth = await Page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(scrollWidth <= Phone.Width, $"page is {scrollWidth}px wide on a {Phone.Width}px screen");
+        await CheckPageAsync($"article-pictures-{slug}");
+    }
+
+    [Fact]
+    public async Task Staff_SeeTheStateOfEveryContentFile_FromTheClinicPage()
+    {
+        await OpenAsync(Desktop);
+        await SignInAsync(Page, "therapist@demo.test");
+        await ArrivedAtAsync(Page, "**/admin");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Content files" }).ClickAsync();
+        await ArrivedAtAsync(Page, "**/admin/content");
+
+        Assert.Equal("Content files", await Page.Locator("h1").TextContentAsync());
+        var rows = Page.Locator("table.content-files tbody tr");
+        Assert.True(await rows.CountAsync() >= 11, $"expected every committed file, found {await rows.CountAsync()} rows");
+        Assert.Equal("Published", await rows.Filter(new() { HasText = "pelvic-floor-and-everyday-lifting.md" }).Locator(".badge").TextContentAsync());
+        Assert.Equal("Picture", await rows.Filter(new() { HasText = "the-knack.svg" }).Locator(".badge").TextContentAsync());
+        await CheckPageAsync("admin-content");
+    }
+
     [Fact]
     public async Task Phone_ArticleFitsTheScreenWithoutSidewaysScrolling()
     {

@@ -4,6 +4,9 @@ namespace Breakaway.Web.Articles;
 public sealed record Article
 {
     public required string Slug { get; init; }
+
+    /// <summary>The file it came from, as problems name it (<c>content/tips/a.md</c>).</summary>
+    public string File { get; init; } = string.Empty;
     public required string Title { get; init; }
     public required string Summary { get; init; }
     public required DateOnly Published { get; init; }
@@ -25,6 +28,18 @@ public sealed record Article
 
     /// <summary>Lower-cased plain text of the body, for search.</summary>
     public required string SearchText { get; init; }
+
+    /// <summary>The cover picture from front matter (<c>image</c>), shown on the article and its cards.</summary>
+    public ContentImage? Cover { get; init; }
+
+    /// <summary>What the cover shows (<c>image_alt</c>); set whenever <see cref="Cover"/> is.</summary>
+    public string? CoverAlt { get; init; }
+
+    /// <summary>File names of the pictures the body shows, in order.</summary>
+    public IReadOnlyList<string> Pictures { get; init; } = [];
+
+    /// <summary>Problems that left a picture out but kept the article on the site.</summary>
+    public IReadOnlyList<ContentProblem> Warnings { get; init; } = [];
 
     public int ReadingMinutes => Math.Max(1, (int)Math.Ceiling(WordCount / 200.0));
 }

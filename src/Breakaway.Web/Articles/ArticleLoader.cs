@@ -1,17 +1,26 @@
 namespace Breakaway.Web.Articles;
 
 /// <summary>Reads every file under <c>&lt;content&gt;/tips</c>; the same code serves the site and the CI content check.</summary>
-public sealed class ArticleLoader(ArticleParser parser)
+public sealed class ArticleLoader(ArticleParser parser, long maxImageBytes = ArticleOptions.DefaultMaxImageKilobytes * 1024L)
 {
     public const string TipsFolder = "tips";
 
     public ArticleCatalog Load(string contentPath)
     {
+        var allFiles = Directory.Exists(contentPath)
+            ? Directory.EnumerateFiles(contentPath, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(contentPath, f).Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+                .Select(f => DisplayPath(contentPath, f))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
         var tipsPath = Path.Combine(contentPath, TipsFolder);
         if (!Directory.Exists(tipsPath))
         {
-            return new ArticleCatalog([], [new ContentProblem(tipsPath, 0, "the tips folder does not exist")]);
+            return new ArticleCatalog([], [new ContentProblem(tipsPath, 0, "the tips folder does not exist")], files: allFiles);
         }
+
+        var images = ContentImages.Load(tipsPath, file => DisplayPath(contentPath, file), maxImageBytes);
 
         var files = Directory.EnumerateFiles(tipsPath, "*", SearchOption.TopDirectoryOnly)
             .Where(f => !Path.GetFileName(f).StartsWith('.'))
@@ -19,7 +28,7 @@ public sealed class ArticleLoader(ArticleParser parser)
             .ToList();
 
         var results = new ArticleParseResult[files.Count];
-        Parallel.For(0, files.Count, i => results[i] = ParseFile(contentPath, files[i]));
+        Parallel.For(0, files.Count, i => results[i] = ParseFile(contentPath, files[i], images));
 
         var articles = new List<Article>();
         var problems = new List<ContentProblem>();
@@ -42,10 +51,10 @@ public sealed class ArticleLoader(ArticleParser parser)
             articles.Add(article);
         }
 
-        return new ArticleCatalog(articles, problems);
+        return new ArticleCatalog(articles, problems, images, allFiles);
     }
 
-    private ArticleParseResult ParseFile(string contentPath, string file)
+    private ArticleParseResult ParseFile(string contentPath, string file, ContentImages images)
     {
         var display = DisplayPath(contentPath, file);
         var name = Path.GetFileName(file);
@@ -57,7 +66,7 @@ public sealed class ArticleLoader(ArticleParser parser)
         try
         {
             var text = File.ReadAllText(file);
-            return parser.Parse(display, name[..^3], text);
+            return parser.Parse(display, name[..^3], text, images);
         }
         catch (IOException ex)
         {
@@ -65,7 +74,7 @@ public sealed class ArticleLoader(ArticleParser parser)
         }
     }
 
-    private static string DisplayPath(string contentPath, string file) =>
+    public static string DisplayPath(string contentPath, string file) =>
         Path.Combine(Path.GetFileName(Path.TrimEndingDirectorySeparator(contentPath)), Path.GetRelativePath(contentPath, file))
             .Replace('\\', '/');
 }

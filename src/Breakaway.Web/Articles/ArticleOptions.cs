@@ -24,6 +24,12 @@ public sealed class ArticleOptions
     [Range(0, 10_000)]
     public int ReloadDelayMilliseconds { get; set; } = 250;
 
+    public const int DefaultMaxImageKilobytes = 500;
+
+    /// <summary>Largest picture file in <c>tips/images/</c>; a larger one is left out (and fails the content check).</summary>
+    [Range(1, 20_000)]
+    public int MaxImageKilobytes { get; set; } = DefaultMaxImageKilobytes;
+
     public string ResolvePath(string contentRootPath) =>
         string.IsNullOrWhiteSpace(Path)
             ? System.IO.Path.Combine(AppContext.BaseDirectory, "content")

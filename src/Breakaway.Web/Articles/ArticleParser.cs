@@ -20,8 +20,10 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
 
     /// <param name="displayPath">Path used in problem messages, such as <c>content/tips/a.md</c>.</param>
     /// <param name="slug">The file name without <c>.md</c>.</param>
-    public ArticleParseResult Parse(string displayPath, string slug, string markdown)
+    /// <param name="images">The pictures in <c>tips/images/</c> the article may use.</param>
+    public ArticleParseResult Parse(string displayPath, string slug, string markdown, ContentImages? images = null)
     {
+        images ??= ContentImages.Empty;
         if (!Slug.IsValid(slug))
         {
             return Fail(displayPath, 1,
@@ -44,7 +46,17 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
         }
         catch (YamlException ex)
         {
-            return Fail(displayPath, yamlFirstLine + (int)ex.Start.Line - 1, $"invalid front matter: {YamlReason(ex)}");
+            var yamlLines = frontMatterBlock.Lines.ToString().Split('\n');
+            var errorLine = (int)Math.Max(1, ex.Start.Line);
+            if (ex.Message.Contains("tab character", StringComparison.Ordinal))
+            {
+                // The parser names the line where the value began; the tab is usually on the next one.
+                var tabLine = Array.FindIndex(yamlLines, errorLine - 1, l => l.StartsWith('\t'));
+                errorLine = tabLine >= 0 ? tabLine + 1 : errorLine;
+            }
+
+            var text = errorLine <= yamlLines.Length ? yamlLines[errorLine - 1] : string.Empty;
+            return Fail(displayPath, yamlFirstLine + errorLine - 1, FrontMatterAdvice.For(ex, text));
         }
 
         if (frontMatter is null)
@@ -106,10 +118,35 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
             return new ArticleParseResult(null, problems);
         }
 
-        var rendered = renderer.Render(document);
+        // Picture problems leave the picture out and keep the article (a warning at run time, an error in the content check).
+        var warnings = new List<ContentProblem>();
+        ContentImage? cover = null;
+        if (!string.IsNullOrWhiteSpace(frontMatter.Image))
+        {
+            var imageLine = KeyLine(frontMatterBlock, yamlFirstLine, "image");
+            (cover, var problem) = MarkdownRenderer.FindPicture(frontMatter.Image, images);
+            if (cover is not null && string.IsNullOrWhiteSpace(frontMatter.ImageAlt))
+            {
+                (cover, problem) = (null, "the cover picture needs a description for people who cannot see it: add 'image_alt: What the picture shows'");
+            }
+
+            if (problem is not null)
+            {
+                warnings.Add(new(displayPath, imageLine, problem));
+            }
+        }
+
+        else if (!string.IsNullOrWhiteSpace(frontMatter.ImageAlt))
+        {
+            warnings.Add(new(displayPath, KeyLine(frontMatterBlock, yamlFirstLine, "image_alt"), "'image_alt' describes a cover picture, but there is no 'image': add 'image: images/<file name>', or remove 'image_alt'"));
+        }
+
+        var rendered = renderer.Render(document, images);
+        warnings.AddRange(rendered.PictureProblems.Select(p => new ContentProblem(displayPath, p.Line + 1, p.Reason)));
         var article = new Article
         {
             Slug = slug,
+            File = displayPath,
             Title = frontMatter.Title!.Trim(),
             Summary = frontMatter.Summary!.Trim(),
             Published = published,
@@ -122,6 +159,10 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
             Sections = rendered.Sections,
             WordCount = CountWords(rendered.PlainText),
             SearchText = rendered.PlainText.ToLowerInvariant(),
+            Cover = cover,
+            CoverAlt = cover is null ? null : frontMatter.ImageAlt!.Trim(),
+            Warnings = warnings,
+            Pictures = rendered.Pictures,
         };
         return new ArticleParseResult(article, []);
     }
@@ -136,19 +177,6 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
     private static int CountWords(string text) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
-    private static string YamlReason(YamlException ex)
-    {
-        if (ex.InnerException is not null || ex.Message.Contains("deserialize", StringComparison.Ordinal))
-        {
-            return "a value has the wrong form (text, a yyyy-MM-dd date, a [list] or true/false expected); check quotes and brackets";
-        }
-
-        // YamlDotNet prefixes "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the line is reported separately.
-        var message = ex.Message;
-        var prefixEnd = message.IndexOf("): ", StringComparison.Ordinal);
-        return prefixEnd >= 0 ? message[(prefixEnd + 3)..].Trim() : message.Trim();
-    }
-
     private static ArticleParseResult Fail(string file, int line, string reason) =>
         new(null, [new ContentProblem(file, line, reason)]);
 
@@ -162,6 +190,8 @@ public sealed partial class ArticleParser(MarkdownRenderer renderer, string defa
         public string? Author { get; set; }
         public bool Draft { get; set; }
         public List<string>? Exercises { get; set; }
+        public string? Image { get; set; }
+        public string? ImageAlt { get; set; }
     }
 }
 

@@ -32,7 +32,8 @@ public sealed partial class ArticleStore : IDisposable
         if (Directory.Exists(_contentPath))
         {
             _files = new PhysicalFileProvider(_contentPath);
-            _watch = ChangeToken.OnChange(() => _files.Watch($"{ArticleLoader.TipsFolder}/**/*"), ScheduleReload);
+            // The whole folder: /admin/content lists every file in it, not only the tips.
+            _watch = ChangeToken.OnChange(() => _files.Watch("**/*"), ScheduleReload);
         }
     }
 
@@ -51,6 +52,11 @@ public sealed partial class ArticleStore : IDisposable
             foreach (var problem in catalog.Problems)
             {
                 LogSkipped(problem.File, problem.Line, problem.Reason);
+            }
+
+            foreach (var problem in catalog.Warnings)
+            {
+                LogPictureLeftOut(problem.File, problem.Line, problem.Reason);
             }
 
             Volatile.Write(ref _catalog, catalog);
@@ -91,6 +97,9 @@ public sealed partial class ArticleStore : IDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped article {File}:{Line}: {Reason}")]
     private partial void LogSkipped(string file, int line, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Picture left out {File}:{Line}: {Reason}")]
+    private partial void LogPictureLeftOut(string file, int line, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {ArticleCount} articles ({ProblemCount} skipped) from {ContentPath}")]
     private partial void LogLoaded(int articleCount, int problemCount, string contentPath);

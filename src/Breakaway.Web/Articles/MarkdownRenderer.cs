@@ -29,9 +29,15 @@ public sealed class MarkdownRenderer
         document.Descendants<YamlFrontMatterBlock>().FirstOrDefault();
 
     /// <summary>Makes the document safe and links its section headings, then renders it.</summary>
-    public RenderedMarkdown Render(MarkdownDocument document)
+    /// <param name="images">
+    /// The pictures beside the articles. Each <c>![alt](images/name)</c> gets the picture's served address, width and
+    /// height; a picture that cannot be shown is left out and reported in <see cref="RenderedMarkdown.PictureProblems"/>.
+    /// </param>
+    public RenderedMarkdown Render(MarkdownDocument document, ContentImages? images = null)
     {
         RemoveUnsafeLinks(document);
+        var pictures = new List<string>();
+        var pictureProblems = ResolvePictures(document, images ?? ContentImages.Empty, pictures);
         var sections = LinkHeadings(document);
 
         using var writer = new StringWriter();
@@ -41,7 +47,72 @@ public sealed class MarkdownRenderer
         writer.Flush();
 
         var plainText = PlainText(document);
-        return new RenderedMarkdown(writer.ToString(), sections, plainText);
+        return new RenderedMarkdown(writer.ToString(), sections, plainText, pictureProblems, pictures);
+    }
+
+    /// <summary>
+    /// Finds the picture a Markdown or front-matter reference names: only <c>images/&lt;file name&gt;</c>, looked up by
+    /// name in the index. Returns the picture, or the reason it cannot be shown.
+    /// </summary>
+    public static (ContentImage? Image, string? Problem) FindPicture(string? reference, ContentImages images)
+    {
+        var url = (reference ?? string.Empty).Trim();
+        if (url.Length == 0)
+        {
+            return (null, "the picture has no file name: write images/<file name>");
+        }
+
+        if (url.StartsWith("//", StringComparison.Ordinal) || url.Contains("://", StringComparison.Ordinal))
+        {
+            return (null, $"pictures from other sites ('{url}') are blocked by the site's security policy: save the file in content/{ArticleLoader.TipsFolder}/{ContentImages.Folder}/ and write {ContentImages.Folder}/<file name>");
+        }
+
+        var prefix = ContentImages.Folder + "/";
+        var name = url.StartsWith(prefix, StringComparison.Ordinal) ? url[prefix.Length..] : null;
+        if (name is null || name.Contains("..", StringComparison.Ordinal) || name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal))
+        {
+            return (null, $"picture '{url}' must be a file in content/{ArticleLoader.TipsFolder}/{ContentImages.Folder}/: write {ContentImages.Folder}/<file name>, without ../ or other folders");
+        }
+
+        if (images.Find(name) is { } image)
+        {
+            return (image, null);
+        }
+
+        return images.ProblemOf(name) is { } skipped
+            ? (null, $"picture '{url}' is not shown because of a problem with the file: {skipped.Reason}")
+            : (null, $"there is no picture '{url}': check that content/{ArticleLoader.TipsFolder}/{url} exists (names are case-sensitive)");
+    }
+
+    private static List<PictureProblem> ResolvePictures(MarkdownDocument document, ContentImages images, List<string> used)
+    {
+        var problems = new List<PictureProblem>();
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.IsImage).ToList())
+        {
+            var (image, problem) = FindPicture(link.Url, images);
+            var alt = InlineText(link).Trim();
+            if (image is not null && alt.Length == 0)
+            {
+                problem = $"picture '{link.Url}' has no description for people who cannot see it: write what it shows between the brackets, ![Side-lying clamshell]({link.Url})";
+            }
+
+            if (problem is not null || image is null)
+            {
+                problems.Add(new PictureProblem(link.Line, problem ?? "picture left out"));
+                link.Remove();
+                continue;
+            }
+
+            used.Add(image.Name);
+            link.Url = image.Url;
+            var attributes = link.GetAttributes();
+            attributes.AddProperty("width", image.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            attributes.AddProperty("height", image.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            attributes.AddProperty("loading", "lazy");
+            attributes.AddProperty("decoding", "async");
+        }
+
+        return problems;
     }
 
     /// <summary>Renders a short Markdown fragment (no front matter) safely.</summary>
@@ -197,4 +268,7 @@ public sealed class MarkdownRenderer
     }
 }
 
-public sealed record RenderedMarkdown(string Html, IReadOnlyList<ArticleHeading> Sections, string PlainText);
+public sealed record RenderedMarkdown(string Html, IReadOnlyList<ArticleHeading> Sections, string PlainText, IReadOnlyList<PictureProblem> PictureProblems, IReadOnlyList<string> Pictures);
+
+/// <param name="Line">0-based line of the Markdown source.</param>
+public sealed record PictureProblem(int Line, string Reason);

@@ -62,7 +62,9 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new ArticleParser(
             sp.GetRequiredService<MarkdownRenderer>(),
             sp.GetRequiredService<IOptions<ArticleOptions>>().Value.DefaultAuthor));
-        services.AddSingleton<ArticleLoader>();
+        services.AddSingleton(sp => new ArticleLoader(
+            sp.GetRequiredService<ArticleParser>(),
+            sp.GetRequiredService<IOptions<ArticleOptions>>().Value.MaxImageKilobytes * 1024L));
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PublishedArticles>();
         services.AddSingleton<ArticleExerciseCards>();
@@ -179,6 +181,7 @@ public static class ServiceRegistration
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         app.MapFeeds();
+        app.MapContentImages();
         app.MapCalendarFeed();
         return app;
     }

@@ -15,7 +15,7 @@ public sealed class AccessTests(DemoSite site) : IClassFixture<DemoSite>
 {
     private readonly BreakawayFactory _factory = site.Factory;
 
-    public static TheoryData<string> StaffPages => new() { "/admin", "/admin/patients", "/admin/patients/new", "/admin/patients/1" };
+    public static TheoryData<string> StaffPages => new() { "/admin", "/admin/patients", "/admin/patients/new", "/admin/patients/1", "/admin/content" };
 
     public static TheoryData<string> AdminOnlyPages => new() { "/admin/staff", "/admin/audit" };
 

@@ -54,7 +54,7 @@ public sealed class NoStoreTests : IAsyncLifetime
         foreach (var url in new[]
         {
             "/admin", "/admin/patients", "/admin/patients/new", $"/admin/patients/{patientId}", $"/admin/patients/{patientId}/sessions.csv",
-            $"/admin/programs/{programId}", "/admin/exercises", $"/admin/exercises/{exerciseId}", "/admin/templates", "/account/password",
+            $"/admin/programs/{programId}", "/admin/exercises", $"/admin/exercises/{exerciseId}", "/admin/templates", "/admin/content", "/account/password",
         })
         {
             await Get(therapist, "therapist", url);

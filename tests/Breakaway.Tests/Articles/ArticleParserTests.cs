@@ -91,7 +91,23 @@ public sealed class ArticleParserTests
 
         var problem = Assert.Single(result.Problems);
         Assert.InRange(problem.Line, 5, 7);
-        Assert.StartsWith("invalid front matter", problem.Reason, StringComparison.Ordinal);
+        Assert.Equal("the list in 'tags' is not closed: write it as [first, second] with the closing ] on the same line", problem.Reason);
+    }
+
+    [Theory]
+    [InlineData("title: Hip stretches: a gentle start", "the title has a colon (:) in it: put the title in double quotes, like title: \"Hip stretches: a gentle start\"")]
+    [InlineData("title: \"Hip stretches", "a quotation mark is not closed: end the title with a double quote (\") on the same line")]
+    [InlineData("\ttitle: Hips", "there is a tab at the start of a line: use spaces (or nothing) before each field, never tabs")]
+    [InlineData("title: @home", "the title starts with a character YAML keeps for itself (such as @ or `): put the title in double quotes")]
+    [InlineData("draft: maybe", "'draft' must be true or false, not 'maybe'")]
+    [InlineData("Title: Hips", "'Title' is not a field an article can have (check the spelling and lower case): use title, summary, published, tags, author, draft, exercises, image, image_alt")]
+    public void Parse_YamlMistake_IsReportedAsAdviceOnItsLine(string line, string advice)
+    {
+        var result = Parse($"---\nsummary: S\n{line}\npublished: 2026-11-02\n---\nBody");
+
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal(3, problem.Line);
+        Assert.Equal(advice, problem.Reason);
     }
 
     [Fact]

@@ -14,6 +14,8 @@ public sealed class RealContentTests(RealContentTests.Fixture fixture) : IClassF
     [InlineData("/tips/glutes-pelvic-floor-and-core")]
     [InlineData("/tips/starting-glute-training-safely")]
     [InlineData("/tips/back-pain-red-flags")]
+    [InlineData("/tips/squats-step-ups-and-hip-hinges")]
+    [InlineData("/tips/pelvic-floor-and-everyday-lifting")]
     public async Task Get_EachFirstArticle_Renders(string url)
     {
         var page = await fixture.CreateClient().GetDocumentAsync(url);

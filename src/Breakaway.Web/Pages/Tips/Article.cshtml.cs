@@ -31,8 +31,10 @@ public sealed class ArticleModel(PublishedArticles articles, ArticleExerciseCard
     }
 
     /// <summary>schema.org metadata; System.Text.Json escapes '&lt;' so the data cannot close the script element.</summary>
-    public string JsonLd(string url) => JsonSerializer.Serialize(new Dictionary<string, object>
+    public string JsonLd(string url, string? imageUrl)
     {
+        var data = new Dictionary<string, object>
+        {
         ["@context"] = "https://schema.org",
         ["@type"] = "Article",
         ["headline"] = Article.Title,
@@ -42,5 +44,12 @@ public sealed class ArticleModel(PublishedArticles articles, ArticleExerciseCard
         ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = ClinicName },
         ["mainEntityOfPage"] = url,
         ["keywords"] = string.Join(", ", Article.Tags),
-    });
+        };
+        if (imageUrl is not null)
+        {
+            data["image"] = imageUrl;
+        }
+
+        return JsonSerializer.Serialize(data);
+    }
 }
