@@ -108,8 +108,10 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else
         {
+            // The app's data source keeps its own pool, which ClearPool does not reach: end those sessions too.
             using var pooled = new NpgsqlConnection(ConnectionString);
             NpgsqlConnection.ClearPool(pooled);
+            Execute(Server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{PostgresName}' AND pid <> pg_backend_pid()");
         }
     }
 
