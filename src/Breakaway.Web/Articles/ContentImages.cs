@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using System.Xml;
+using SkiaSharp;
 
 namespace Breakaway.Web.Articles;
 
@@ -14,8 +14,8 @@ public sealed record ContentImage(string Name, string FilePath, string ContentTy
 
 /// <summary>
 /// The pictures beside the articles, indexed by file name. A request only ever looks a name up here, so no address
-/// can reach a file outside the folder. Width and height come from the file's own header (PNG, JPEG with its EXIF
-/// orientation, WebP, GIF) or the SVG's root element; an SVG with script, event handlers or outside references is refused.
+/// can reach a file outside the folder. Width and height come from the file's own header, read by SkiaSharp (PNG, JPEG
+/// with its EXIF orientation, WebP, GIF), or the SVG's root element; an SVG with script, event handlers or outside references is refused.
 /// </summary>
 public sealed partial class ContentImages
 {
@@ -130,150 +130,46 @@ public sealed partial class ContentImages
         return read.Problem is null ? (read.Width, read.Height) : null;
     }
 
-    private static Read ReadRaster(byte[] b, string extension)
-    {
-        var size = extension switch
-        {
-            "png" => Png(b),
-            "jpg" or "jpeg" => Jpeg(b),
-            "webp" => WebP(b),
-            _ => Gif(b),
-        };
-        return size is { Width: > 0 and <= 20_000, Height: > 0 and <= 20_000 } s
-            ? new Read(s.Width, s.Height)
-            : Fail($"this is not a readable .{extension} picture: open it and save it again as {extension.ToUpperInvariant()}");
-    }
-
-    private static (int Width, int Height)? Png(byte[] b)
-    {
-        ReadOnlySpan<byte> signature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-        if (b.Length < 24 || !b.AsSpan(0, 8).SequenceEqual(signature) || !b.AsSpan(12, 4).SequenceEqual("IHDR"u8))
-        {
-            return null;
-        }
-
-        return (BinaryPrimitives.ReadInt32BigEndian(b.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(b.AsSpan(20)));
-    }
-
-    private static (int Width, int Height)? Gif(byte[] b) =>
-        b.Length >= 10 && (b.AsSpan(0, 6).SequenceEqual("GIF87a"u8) || b.AsSpan(0, 6).SequenceEqual("GIF89a"u8))
-            ? (BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(6)), BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(8)))
-            : null;
-
-    private static (int Width, int Height)? WebP(byte[] b)
-    {
-        if (b.Length < 30 || !b.AsSpan(0, 4).SequenceEqual("RIFF"u8) || !b.AsSpan(8, 4).SequenceEqual("WEBP"u8))
-        {
-            return null;
-        }
-
-        var chunk = b.AsSpan(12, 4);
-        if (chunk.SequenceEqual("VP8X"u8))
-        {
-            return (1 + (b[24] | b[25] << 8 | b[26] << 16), 1 + (b[27] | b[28] << 8 | b[29] << 16));
-        }
-
-        if (chunk.SequenceEqual("VP8L"u8) && b[20] == 0x2F)
-        {
-            var bits = BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(21));
-            return ((int)(bits & 0x3FFF) + 1, (int)((bits >> 14) & 0x3FFF) + 1);
-        }
-
-        if (chunk.SequenceEqual("VP8 "u8) && b[23] == 0x9D && b[24] == 0x01 && b[25] == 0x2A)
-        {
-            return (BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(26)) & 0x3FFF, BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(28)) & 0x3FFF);
-        }
-
-        return null;
-    }
-
     /// <summary>
-    /// Walks the JPEG markers to the first start-of-frame. A camera's EXIF orientation 5-8 means the browser shows the
-    /// picture turned a quarter, so width and height swap (browsers apply the orientation by default).
+    /// SkiaSharp reads the header (no pixels are decoded), and the format it finds must be the one the name says. A
+    /// camera's EXIF orientation that turns the picture a quarter swaps width and height, as browsers apply it.
     /// </summary>
-    private static (int Width, int Height)? Jpeg(byte[] b)
+    private static Read ReadRaster(byte[] bytes, string extension)
     {
-        if (b.Length < 4 || b[0] != 0xFF || b[1] != 0xD8)
+        var expected = FormatOf(extension);
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec?.EncodedFormat is { } found && found != expected && ExtensionOf(found) is { } actual)
         {
-            return null;
+            return Fail($"this is a {actual.ToUpperInvariant()} picture named .{extension}: rename it to .{actual}");
         }
 
-        var orientation = 1;
-        var i = 2;
-        while (i + 4 <= b.Length)
+        if (codec is not { Info: { Width: > 0 and <= 20_000, Height: > 0 and <= 20_000 } info } || codec.EncodedFormat != expected)
         {
-            if (b[i] != 0xFF)
-            {
-                return null;
-            }
-
-            var marker = b[i + 1];
-            if (marker == 0xFF)
-            {
-                i++;
-                continue;
-            }
-
-            var length = BinaryPrimitives.ReadUInt16BigEndian(b.AsSpan(i + 2));
-            if (length < 2 || i + 2 + length > b.Length)
-            {
-                return null;
-            }
-
-            var segment = b.AsSpan(i + 4, length - 2);
-            if (marker == 0xE1)
-            {
-                orientation = ExifOrientation(segment) ?? orientation;
-            }
-
-            // SOF0-SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
-            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC && segment.Length >= 5)
-            {
-                int height = BinaryPrimitives.ReadUInt16BigEndian(segment[1..]);
-                int width = BinaryPrimitives.ReadUInt16BigEndian(segment[3..]);
-                return orientation >= 5 ? (height, width) : (width, height);
-            }
-
-            i += 2 + length;
+            return Fail($"this is not a readable .{extension} picture: open it and save it again as {extension.ToUpperInvariant()}");
         }
 
-        return null;
+        return codec.EncodedOrigin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom
+            ? new Read(info.Height, info.Width)
+            : new Read(info.Width, info.Height);
     }
 
-    private static int? ExifOrientation(ReadOnlySpan<byte> app1)
+    private static SKEncodedImageFormat FormatOf(string extension) => extension switch
     {
-        if (app1.Length < 14 || !app1[..6].SequenceEqual("Exif\0\0"u8))
-        {
-            return null;
-        }
+        "png" => SKEncodedImageFormat.Png,
+        "jpg" or "jpeg" => SKEncodedImageFormat.Jpeg,
+        "webp" => SKEncodedImageFormat.Webp,
+        _ => SKEncodedImageFormat.Gif,
+    };
 
-        var tiff = app1[6..];
-        var little = tiff[0] == (byte)'I';
-        ushort U16(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
-        uint U32(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt32LittleEndian(s) : BinaryPrimitives.ReadUInt32BigEndian(s);
-        var ifd = U32(tiff[4..]);
-        if (ifd + 2 > tiff.Length)
-        {
-            return null;
-        }
-
-        var count = U16(tiff[(int)ifd..]);
-        for (var e = 0; e < count; e++)
-        {
-            var entry = (int)ifd + 2 + e * 12;
-            if (entry + 12 > tiff.Length)
-            {
-                return null;
-            }
-
-            if (U16(tiff[entry..]) == 0x0112)
-            {
-                return U16(tiff[(entry + 8)..]);
-            }
-        }
-
-        return null;
-    }
+    private static string? ExtensionOf(SKEncodedImageFormat format) => format switch
+    {
+        SKEncodedImageFormat.Png => "png",
+        SKEncodedImageFormat.Jpeg => "jpg",
+        SKEncodedImageFormat.Webp => "webp",
+        SKEncodedImageFormat.Gif => "gif",
+        _ => null,
+    };
 
     /// <summary>
     /// The SVG must be a plain drawing: no script, no event handlers, no foreignObject, no links or images that point

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Breakaway.Tests.Support;
 using Breakaway.Web.Articles;
+using SkiaSharp;
 
 namespace Breakaway.Tests.Articles;
 
@@ -48,13 +49,8 @@ public sealed class ContentImagesTests : IDisposable
     [Fact]
     public void WebP_And_Gif_SizesAreRead()
     {
-        var webp = new byte[30];
-        "RIFF"u8.CopyTo(webp);
-        "WEBPVP8X"u8.CopyTo(webp.AsSpan(8));
-        webp[24] = 199; // 200 - 1, 24-bit little endian
-        webp[27] = 99;
-        Write("a.webp", webp);
-        Write("b.gif", [.. "GIF89a"u8, 12, 0, 7, 0]);
+        Write("a.webp", TestPictures.WebP(200, 100));
+        Write("b.gif", TestPictures.Gif(12, 7));
 
         var images = Load();
 
@@ -132,9 +128,20 @@ public sealed class ContentImagesTests : IDisposable
 
         Assert.Contains("this is not a readable .png picture", Assert.Single(images.Problems).Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PictureWithTheWrongExtension_IsRefusedWithTheRightOne()
+    {
+        Write("renamed.jpg", TestPictures.Png(8, 8));
+
+        var images = Load();
+
+        Assert.Null(images.Find("renamed.jpg"));
+        Assert.Equal("this is a PNG picture named .jpg: rename it to .png", Assert.Single(images.Problems).Reason);
+    }
 }
 
-/// <summary>Small picture files built in code: a valid PNG (real CRCs and image data) and a JPEG header with EXIF orientation.</summary>
+/// <summary>Small picture files built in code: valid PNG (real CRCs and image data) and GIF, and JPEG (with EXIF orientation) and WebP encoded by SkiaSharp.</summary>
 public static class TestPictures
 {
     public static byte[] Png(int width, int height)
@@ -163,6 +170,7 @@ public static class TestPictures
         return png.ToArray();
     }
 
+    /// <summary>A real JPEG (encoded by SkiaSharp) with an EXIF APP1 segment carrying the orientation put right after its SOI marker.</summary>
     public static byte[] Jpeg(int width, int height, int orientation)
     {
         var exif = new List<byte>();
@@ -173,12 +181,56 @@ public static class TestPictures
         exif.AddRange(new byte[] { 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, (byte)orientation, 0, 0 });
         exif.AddRange(new byte[] { 0, 0, 0, 0 });
 
-        var jpeg = new List<byte> { 0xFF, 0xD8, 0xFF, 0xE1 };
+        var encoded = Encode(width, height, SKEncodedImageFormat.Jpeg);
+        var jpeg = new List<byte> { encoded[0], encoded[1], 0xFF, 0xE1 }; // SOI, APP1
         jpeg.AddRange(new byte[] { (byte)((exif.Count + 2) >> 8), (byte)((exif.Count + 2) & 0xFF) });
         jpeg.AddRange(exif);
-        jpeg.AddRange(new byte[] { 0xFF, 0xC0, 0, 11, 8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 1, 1, 0x11, 0 });
-        jpeg.AddRange(new byte[] { 0xFF, 0xD9 });
+        jpeg.AddRange(encoded[2..]);
         return [.. jpeg];
+    }
+
+    public static byte[] WebP(int width, int height) => Encode(width, height, SKEncodedImageFormat.Webp);
+
+    /// <summary>A GIF of one grey frame; the LZW data sends a clear code before every two pixels, so every code is 3 bits.</summary>
+    public static byte[] Gif(int width, int height)
+    {
+        var codes = new List<int>();
+        for (var pixel = 0; pixel < width * height; pixel += 2)
+        {
+            codes.AddRange(pixel + 1 < width * height ? [4, 0, 0] : [4, 0]);
+        }
+
+        codes.Add(5); // end of information
+        var lzw = new byte[(codes.Count * 3 + 7) / 8];
+        for (var i = 0; i < codes.Count; i++)
+        {
+            for (var bit = 0; bit < 3; bit++)
+            {
+                if ((codes[i] >> bit & 1) != 0)
+                {
+                    lzw[(i * 3 + bit) / 8] |= (byte)(1 << ((i * 3 + bit) % 8));
+                }
+            }
+        }
+
+        byte[] size = [(byte)width, (byte)(width >> 8), (byte)height, (byte)(height >> 8)];
+        return
+        [
+            .. "GIF89a"u8, .. size, 0x80, 0, 0, // logical screen with a 2-colour global palette
+            0x80, 0x80, 0x80, 0xFF, 0xFF, 0xFF,
+            0x2C, 0, 0, 0, 0, .. size, 0, // image descriptor
+            2, // LZW minimum code size
+            .. lzw.Chunk(255).SelectMany(block => (byte[])[(byte)block.Length, .. block]), 0,
+            0x3B,
+        ];
+    }
+
+    private static byte[] Encode(int width, int height, SKEncodedImageFormat format)
+    {
+        using var bitmap = new SKBitmap(width, height);
+        bitmap.Erase(SKColors.Gray);
+        using var data = bitmap.Encode(format, 90);
+        return data.ToArray();
     }
 
     private static void Chunk(Stream stream, string type, byte[] data)
