@@ -8,13 +8,15 @@ WORKDIR /source
 # Restore first, from the project files only, so this layer is cached until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/Breakaway.Web/Breakaway.Web.csproj src/Breakaway.Web/
-RUN dotnet restore src/Breakaway.Web/Breakaway.Web.csproj
+# For this image's architecture only: a portable publish would carry SkiaSharp's native files for every platform.
+ARG TARGETARCH
+RUN dotnet restore src/Breakaway.Web/Breakaway.Web.csproj -r "linux-$(if [ "$TARGETARCH" = arm64 ]; then echo arm64; else echo x64; fi)"
 
 # Then the code and the articles (content/ is copied into the publish output by the project file).
 COPY eng/ eng/
 COPY src/ src/
 COPY content/ content/
-RUN sh eng/publish.sh /app --no-restore
+RUN BREAKAWAY_RID="linux-$(if [ "$TARGETARCH" = arm64 ]; then echo arm64; else echo x64; fi)" sh eng/publish.sh /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
