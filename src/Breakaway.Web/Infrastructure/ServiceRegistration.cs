@@ -81,6 +81,7 @@ public static class ServiceRegistration
             options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);
             options.Conventions.AuthorizeFolder("/Admin/Staff", IdentityRegistration.AdminPolicy);
             options.Conventions.AuthorizePage("/Admin/Audit", IdentityRegistration.AdminPolicy);
+            options.Conventions.AuthorizeFolder("/Admin/Outbox", IdentityRegistration.AdminPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(StaffMfaFilter))));
             options.Conventions.AuthorizeFolder("/My", IdentityRegistration.PatientPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/My", model => model.Filters.Add(new SignedInPatientFilter()));

@@ -27,6 +27,9 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information",
     };
 
+    /// <summary>Where this instance writes e-mail when no SMTP server is set (the default): a folder of its own.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"breakaway-mail-{Guid.NewGuid():N}");
+
     public BreakawayFactory()
         : this(TestDatabase.Create())
     {
@@ -37,6 +40,7 @@ public class BreakawayFactory : WebApplicationFactory<Program>
     {
         Database = database;
         _ownsDatabase = ownsDatabase;
+        _settings["Smtp:PickupFolder"] = MailFolder;
         foreach (var (key, value) in database.Settings)
         {
             _settings[key] = value;
@@ -129,6 +133,11 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+
         // Every test's log, whatever it tested: no line may hold a token or a password (issue 13).
         var suspicious = Log.Suspicious();
         if (suspicious.Count > 0)
