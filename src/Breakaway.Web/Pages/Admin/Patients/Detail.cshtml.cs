@@ -43,6 +43,7 @@ public sealed class DetailModel(
     public string? NewLink { get; private set; }
     public string? NewLinkQr { get; private set; }
     public string? NewLinkExpires { get; private set; }
+    public bool LinkEmailed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -64,7 +65,8 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        var (token, expires) = await invitations.IssueAsync(account.UserId, User.UserId(), id);
+        var (token, expires, emailed) = await invitations.IssueAsync(account.UserId, User.UserId(), id, InvitationMail.Invitation);
+        LinkEmailed = emailed;
         NewLink = site.Value.Absolute($"/invite/{token}");
         NewLinkQr = QrCodes.PngDataUri(NewLink);
         NewLinkExpires = expires.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
