@@ -23,12 +23,12 @@ public sealed class Invitations(
 {
     /// <summary>
     /// Revokes any open link of the user and issues a new one. Returns the raw token, and whether the link was also
-    /// e-mailed: when <paramref name="mail"/> asks for it and the account has an address, the message is an outbox
-    /// row saved in the same SaveChanges as the invitation, so both are stored or neither.
+    /// e-mailed: when <paramref name="mail"/> asks for it and the caller passes the account's address, the message is an
+    /// outbox row saved in the same SaveChanges as the invitation, so both are stored or neither.
     /// </summary>
     public async Task<(string Token, DateTime ExpiresUtc, bool Emailed)> IssueAsync(
-        string userId, string issuedByUserId, int? patientId, InvitationMail mail = InvitationMail.None, TimeSpan? lifetime = null,
-        string auditAction = AuditActions.InvitationIssued)
+        string userId, string issuedByUserId, int? patientId, InvitationMail mail = InvitationMail.None, string? email = null,
+        TimeSpan? lifetime = null, string auditAction = AuditActions.InvitationIssued)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Invitations
@@ -46,8 +46,8 @@ public sealed class Invitations(
         };
         db.Invitations.Add(invitation);
         audit.Add(auditAction, patientId, userId);
-        var email = mail == InvitationMail.None ? null : await db.Users.Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync();
-        if (!string.IsNullOrWhiteSpace(email))
+        var emailed = mail != InvitationMail.None && !string.IsNullOrWhiteSpace(email);
+        if (emailed)
         {
             var link = site.Value.Absolute($"/invite/{token}");
             var settings = clinic.Value;
@@ -57,11 +57,11 @@ public sealed class Invitations(
                 InvitationMail.PasswordReset => (MailKinds.PasswordReset, MailText.PasswordReset(settings.Name, settings.Phone, link, (int)(invitation.ExpiresUtc - now).TotalMinutes)),
                 _ => (MailKinds.Invitation, MailText.Invitation(settings.Name, settings.Phone, link, invitation.ExpiresUtc)),
             };
-            outbox.Add(kind, email, text, patientId);
+            outbox.Add(kind, email!, text, patientId);
         }
 
         await db.SaveChangesAsync();
-        return (token, invitation.ExpiresUtc, !string.IsNullOrWhiteSpace(email));
+        return (token, invitation.ExpiresUtc, emailed);
     }
 
     /// <summary>The usable invitation for a token, tracked so it can be marked used; null when unknown, used, revoked or expired.</summary>

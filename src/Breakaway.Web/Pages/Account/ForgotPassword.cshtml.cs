@@ -40,11 +40,11 @@ public sealed class ForgotPasswordModel(BreakawayDbContext db, Invitations invit
 
         var normalized = normalizer.NormalizeEmail(Input.Email.Trim());
         var account = await db.Users.Where(u => u.NormalizedEmail == normalized && u.DisabledUtc == null && u.PasswordHash != null)
-            .Select(u => new { u.Id, PatientId = db.Patients.Where(p => p.UserId == u.Id).Select(p => (int?)p.Id).FirstOrDefault() })
+            .Select(u => new { u.Id, u.Email, PatientId = db.Patients.Where(p => p.UserId == u.Id).Select(p => (int?)p.Id).FirstOrDefault() })
             .FirstOrDefaultAsync();
         if (account is not null)
         {
-            await invitations.IssueAsync(account.Id, account.Id, account.PatientId, InvitationMail.PasswordReset,
+            await invitations.IssueAsync(account.Id, account.Id, account.PatientId, InvitationMail.PasswordReset, account.Email,
                 TimeSpan.FromMinutes(Minutes), AuditActions.PasswordResetRequested);
         }
 

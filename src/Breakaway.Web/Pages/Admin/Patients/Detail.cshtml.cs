@@ -59,13 +59,13 @@ public sealed class DetailModel(
     /// <summary>Issues a link and shows it once, with a QR code and a printable sheet. The token is never stored.</summary>
     public async Task<IActionResult> OnPostInviteAsync(int id)
     {
-        var account = await db.Patients.Where(p => p.Id == id).Select(p => new { p.UserId, Disabled = p.User.DisabledUtc != null }).SingleOrDefaultAsync();
+        var account = await db.Patients.Where(p => p.Id == id).Select(p => new { p.UserId, p.User.Email, Disabled = p.User.DisabledUtc != null }).SingleOrDefaultAsync();
         if (account is null || account.Disabled)
         {
             return NotFound();
         }
 
-        var (token, expires, emailed) = await invitations.IssueAsync(account.UserId, User.UserId(), id, InvitationMail.Invitation);
+        var (token, expires, emailed) = await invitations.IssueAsync(account.UserId, User.UserId(), id, InvitationMail.Invitation, account.Email);
         LinkEmailed = emailed;
         NewLink = site.Value.Absolute($"/invite/{token}");
         NewLinkQr = QrCodes.PngDataUri(NewLink);

@@ -71,7 +71,7 @@ public sealed class IndexModel(
             audit.Add(AuditActions.RoleGranted, targetUserId: user.Id, detail: role);
         }
 
-        var (token, _, emailed) = await invitations.IssueAsync(user.Id, User.UserId(), null, InvitationMail.StaffSetup);
+        var (token, _, emailed) = await invitations.IssueAsync(user.Id, User.UserId(), null, InvitationMail.StaffSetup, user.Email);
         LinkEmailed = emailed;
         NewLink = site.Value.Absolute($"/invite/{token}");
         NewName = user.DisplayName;
