@@ -76,6 +76,7 @@ public static class ServiceRegistration
         services.AddScoped<ProgramService>();
         services.AddScoped<PatientProgram>();
         services.AddScoped<PatientActivityQuery>();
+        services.AddScoped<Sessions.RedFlagAlerts>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);
