@@ -77,6 +77,8 @@ public static class ServiceRegistration
         services.AddScoped<PatientProgram>();
         services.AddScoped<PatientActivityQuery>();
         services.AddScoped<Sessions.RedFlagAlerts>();
+        services.AddSingleton<ReminderLinks>();
+        services.AddHostedService<ExerciseReminders>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);
@@ -95,6 +97,7 @@ public static class ServiceRegistration
                 options.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(PersonalDataAttribute.Instance));
             }
 
+            options.Conventions.AddPageApplicationModelConvention("/Reminders/Unsubscribe", model => model.EndpointMetadata.Add(PersonalDataAttribute.Instance));
             options.Conventions.AddFolderApplicationModelConvention("/Tips", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
             options.Conventions.AddFolderApplicationModelConvention("/Exercises", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
 

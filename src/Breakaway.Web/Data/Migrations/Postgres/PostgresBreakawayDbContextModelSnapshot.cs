@@ -581,9 +581,27 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DateOfBirth")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("LastReminderDay")
+                        .HasColumnType("date");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<int>("ReminderDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(127);
+
+                    b.Property<TimeOnly?>("ReminderTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("ReminderTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("RemindersOn")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("UserId")
                         .IsRequired()
