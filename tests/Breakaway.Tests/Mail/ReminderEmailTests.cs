@@ -39,6 +39,24 @@ public sealed class ReminderEmailTests
         Assert.Contains("Reminders saved", Html.Parse(await saved.BodyAsync()).Text("main [role=status]"), StringComparison.Ordinal);
         Assert.Contains(await site.AuditAsyncActions(), a => a == AuditActions.RemindersChanged);
 
+        // The calendar feed now has timed events at 08:00 New York (13:00 UTC) with an alarm, and the two buttons.
+        var calendarPage = Html.Parse(await (await patient.SubmitAsync("/my/calendar", new Dictionary<string, string>(), "main form")).BodyAsync());
+        var feed = new Uri(calendarPage.QuerySelector(".invite-link a")!.GetAttribute("href")!);
+        Assert.Equal("webcal://clinic.example" + feed.AbsolutePath, calendarPage.QuerySelectorAll("a.button").Single(a => a.TextContent == "Add to Apple Calendar").GetAttribute("href"));
+        Assert.StartsWith("https://calendar.google.com/calendar/render?cid=webcal%3A%2F%2Fclinic.example%2Fcalendar%2F",
+            calendarPage.QuerySelectorAll("a.button").Single(a => a.TextContent == "Add to Google Calendar").GetAttribute("href"), StringComparison.Ordinal);
+        var calendar = Ical.Net.Calendar.Load(await patient.GetStringAsync(feed.AbsolutePath, Cancel))!;
+        Assert.NotEmpty(calendar.Events);
+        Assert.All(calendar.Events, e =>
+        {
+            Assert.Equal("Exercise session", e.Summary);
+            Assert.False(e.IsAllDay);
+            Assert.Equal(new TimeOnly(13, 0), TimeOnly.FromDateTime(e.DtStart!.AsUtc));
+            Assert.Single(e.Alarms);
+            Assert.Equal("DISPLAY", e.Alarms[0]!.Action);
+        });
+        Assert.DoesNotContain(calendar.Events, e => e.DtStart!.AsUtc.DayOfWeek == DayOfWeek.Sunday);
+
         // Wednesday (due, chosen): one reminder, within five minutes of 08:00.
         await MoveToAsync(site, zone, 0, new TimeOnly(7, 59));
         Assert.Empty(smtp.Received);

@@ -79,7 +79,7 @@ public static class MailPrivacy
 {
     private static readonly string[] Words =
     [
-        "pain", "/10", "numb", "tingling", "bladder", "bowel", "leg", "red flag", "red-flag", "stop cue", "diagnos",
+        "pain", "painful", "/10", "numb", "numbness", "tingling", "bladder", "bowel", "leg", "red flag", "red-flag", "stop cue", "diagnosis", "diagnosed",
         "pelvic", "back", "hip", "glute", "injury", "symptom", "condition", "exercise session log",
     ];
 
