@@ -2,6 +2,7 @@ using Breakaway.Web.Articles;
 using Breakaway.Web.Data;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Mail;
 
 if (args is ["healthcheck", ..])
 {
@@ -23,6 +24,7 @@ builder.Services
     .AddBreakawayOptions()
     .AddBreakawayWeb()
     .AddArticles()
+    .AddBreakawayMail()
     .AddBreakawayData(builder.Configuration, builder.Environment)
     .AddBreakawayIdentity();
 

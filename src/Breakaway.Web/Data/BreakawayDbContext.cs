@@ -49,6 +49,8 @@ public abstract class BreakawayDbContext : IdentityDbContext<AppUser>, IDataProt
 
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -51,6 +51,21 @@ public sealed class Patient
 
     /// <summary>SHA-256 of the secret in the patient's calendar-feed link; null when they have none (or revoked it).</summary>
     public string? CalendarTokenHash { get; set; }
+
+    /// <summary>E-mail reminders on due days (chosen by the patient on /my/reminders; off by default).</summary>
+    public bool RemindersOn { get; set; }
+
+    /// <summary>The weekdays the patient wants a reminder on; a reminder still needs the program to be due that day.</summary>
+    public WeekDays ReminderDays { get; set; } = WeekDays.Every;
+
+    /// <summary>Local time of the reminder, and of the calendar feed's timed events; null when never chosen.</summary>
+    public TimeOnly? ReminderTime { get; set; }
+
+    /// <summary>IANA zone of <see cref="ReminderTime"/>; null means the clinic's.</summary>
+    public string? ReminderTimeZone { get; set; }
+
+    /// <summary>The patient's local day of the last reminder: at most one a day, claimed by a conditional UPDATE.</summary>
+    public DateOnly? LastReminderDay { get; set; }
 }
 
 /// <summary>

@@ -30,25 +30,31 @@ public static class CalendarFeed
             }
 
             var hash = Invitations.Hash(token);
-            var patientId = await db.Patients.Where(p => p.CalendarTokenHash == hash).Select(p => (int?)p.Id).SingleOrDefaultAsync();
-            if (patientId is null)
+            var patient = await db.Patients.Where(p => p.CalendarTokenHash == hash).Select(p => new { p.Id, p.ReminderTime, p.ReminderTimeZone }).SingleOrDefaultAsync();
+            if (patient is null)
             {
                 return Results.NotFound();
             }
 
-            var version = await programs.CurrentVersionAsync(patientId.Value);
-            var calendar = Build(version?.Id ?? 0, version is null ? null : programs.ScheduleOf(version), clock.Today(), site.Value.Absolute("/my"), clinic.Value.Name);
+            var version = await programs.CurrentVersionAsync(patient.Id);
+            var zone = ExerciseReminders.Zone(patient.ReminderTimeZone) ?? clock.Zone;
+            var calendar = Build(version?.Id ?? 0, version is null ? null : programs.ScheduleOf(version), clock.Today(), site.Value.Absolute("/my"), clinic.Value.Name,
+                patient.ReminderTime, zone);
             return Results.Text(new CalendarSerializer().SerializeToString(calendar)!, "text/calendar; charset=utf-8");
         }).WithMetadata(PersonalDataAttribute.Instance);
         return endpoints;
     }
 
+    /// <summary>How long a timed event lasts in the patient's calendar.</summary>
+    public static readonly TimeSpan SessionLength = TimeSpan.FromMinutes(30);
+
     /// <summary>
-    /// Fixed days: one all-day event on each due day of the next eight weeks. Times a week: the patient picks
-    /// the days, so one event per Monday-Sunday week spans the week's active days and says how many sessions
-    /// it asks for (the same weekly target adherence counts); see README "Decisions".
+    /// Fixed days: one event on each due day of the next eight weeks, at the patient's reminder time with an alarm
+    /// (VALARM) when they chose one, all-day otherwise. Times a week: the patient picks the days, so one all-day event
+    /// per Monday-Sunday week spans the week's active days and says how many sessions it asks for (the same weekly
+    /// target adherence counts); see README "Decisions".
     /// </summary>
-    public static Calendar Build(int versionId, ProgramSchedule? schedule, DateOnly today, string myUrl, string clinicName)
+    public static Calendar Build(int versionId, ProgramSchedule? schedule, DateOnly today, string myUrl, string clinicName, TimeOnly? at = null, TimeZoneInfo? zone = null)
     {
         var calendar = new Calendar { ProductId = "-//Breakaway Physical Therapy//Home exercise//EN" };
         calendar.AddProperty("X-WR-CALNAME", clinicName);
@@ -62,7 +68,11 @@ public static class CalendarFeed
         {
             for (var day = today; day < end; day = day.AddDays(1))
             {
-                if (schedule.IsDueOn(day))
+                if (schedule.IsDueOn(day) && at is { } time)
+                {
+                    calendar.Events.Add(Timed($"breakaway-{versionId}-{day:yyyyMMdd}", day, time, zone ?? TimeZoneInfo.Utc, myUrl));
+                }
+                else if (schedule.IsDueOn(day))
                 {
                     calendar.Events.Add(AllDay($"breakaway-{versionId}-{day:yyyyMMdd}", EventTitle, "Your exercises for today: " + myUrl, day, day, myUrl));
                 }
@@ -86,6 +96,32 @@ public static class CalendarFeed
         }
 
         return calendar;
+    }
+
+    /// <summary>
+    /// An event at the patient's local time on a day, written in UTC (so no VTIMEZONE is needed and daylight saving is
+    /// already applied), with a display alarm at its start.
+    /// </summary>
+    private static CalendarEvent Timed(string uid, DateOnly day, TimeOnly time, TimeZoneInfo zone, string myUrl)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        var start = zone.IsInvalidTime(local) ? TimeZoneInfo.ConvertTimeToUtc(local.AddHours(1), zone) : TimeZoneInfo.ConvertTimeToUtc(local, zone);
+        var calendarEvent = new CalendarEvent
+        {
+            Uid = uid,
+            Summary = EventTitle,
+            Description = "Your exercises for today: " + myUrl,
+            DtStart = new CalDateTime(start, "UTC"),
+            DtEnd = new CalDateTime(start + SessionLength, "UTC"),
+            Url = new Uri(myUrl),
+        };
+        calendarEvent.Alarms.Add(new Alarm
+        {
+            Action = AlarmAction.Display,
+            Description = EventTitle,
+            Trigger = new Trigger(Duration.Zero),
+        });
+        return calendarEvent;
     }
 
     /// <summary>An all-day event from <paramref name="first"/> to <paramref name="last"/> inclusive (iCalendar's end date is exclusive).</summary>

@@ -19,6 +19,10 @@ public sealed class ClinicOptions
     [Required]
     public string Address { get; set; } = string.Empty;
 
+    /// <summary>Where red-flag alerts go when the patient's therapist has no address (or there is none on record).</summary>
+    [EmailAddress(ErrorMessage = "Clinic:AlertEmail must be an e-mail address.")]
+    public string? AlertEmail { get; set; }
+
     /// <summary>IANA time zone of the clinic; "today" for articles and patients is the clinic's today.</summary>
     [Required]
     public string TimeZone { get; set; } = "UTC";

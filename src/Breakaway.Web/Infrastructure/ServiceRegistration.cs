@@ -78,11 +78,15 @@ public static class ServiceRegistration
         services.AddScoped<ProgramService>();
         services.AddScoped<PatientProgram>();
         services.AddScoped<PatientActivityQuery>();
+        services.AddScoped<Sessions.RedFlagAlerts>();
+        services.AddSingleton<ReminderLinks>();
+        services.AddHostedService<ExerciseReminders>();
         services.AddRazorPages(options =>
         {
             options.Conventions.AuthorizeFolder("/Admin", IdentityRegistration.StaffPolicy);
             options.Conventions.AuthorizeFolder("/Admin/Staff", IdentityRegistration.AdminPolicy);
             options.Conventions.AuthorizePage("/Admin/Audit", IdentityRegistration.AdminPolicy);
+            options.Conventions.AuthorizeFolder("/Admin/Outbox", IdentityRegistration.AdminPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/Admin", model => model.Filters.Add(new ServiceFilterAttribute(typeof(StaffMfaFilter))));
             options.Conventions.AuthorizeFolder("/My", IdentityRegistration.PatientPolicy);
             options.Conventions.AddFolderApplicationModelConvention("/My", model => model.Filters.Add(new SignedInPatientFilter()));
@@ -95,6 +99,7 @@ public static class ServiceRegistration
                 options.Conventions.AddFolderApplicationModelConvention(folder, model => model.EndpointMetadata.Add(PersonalDataAttribute.Instance));
             }
 
+            options.Conventions.AddPageApplicationModelConvention("/Reminders/Unsubscribe", model => model.EndpointMetadata.Add(PersonalDataAttribute.Instance));
             options.Conventions.AddFolderApplicationModelConvention("/Tips", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
             options.Conventions.AddFolderApplicationModelConvention("/Exercises", model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = PublicPageCache.PolicyName }));
 

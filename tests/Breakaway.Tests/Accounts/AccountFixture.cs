@@ -42,3 +42,9 @@ public static class AccountHelpers
         return await scope.ServiceProvider.GetRequiredService<BreakawayDbContext>().Patients.Where(p => p.User.UserName == userName).Select(p => p.Id).SingleAsync();
     }
 }
+
+public static class AuditHelpers
+{
+    public static async Task<List<string>> AuditAsyncActions(this BreakawayFactory factory) =>
+        [.. (await factory.AuditAsync()).Select(e => e.Action)];
+}

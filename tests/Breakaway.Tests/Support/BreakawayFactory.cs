@@ -27,10 +27,14 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information",
     };
 
+    /// <summary>Where this instance writes e-mail when no SMTP server is set (the default): a folder of its own.</summary>
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"breakaway-mail-{Guid.NewGuid():N}");
+
     /// <summary>A factory on a database of its own, made when the host starts (see <see cref="Database"/>).</summary>
     public BreakawayFactory()
     {
         _ownsDatabase = true;
+        _settings["Smtp:PickupFolder"] = MailFolder;
     }
 
     /// <summary>A factory on a given database: two factories on one database are two instances of the site.</summary>
@@ -38,6 +42,7 @@ public class BreakawayFactory : WebApplicationFactory<Program>
     {
         _database = database;
         _ownsDatabase = ownsDatabase;
+        _settings["Smtp:PickupFolder"] = MailFolder;
     }
 
     private readonly bool _ownsDatabase;
@@ -172,6 +177,11 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         }
 
         GC.SuppressFinalize(this);
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+
         // Every test's log, whatever it tested: no line may hold a token or a password (issue 13).
         var suspicious = Log.Suspicious();
         if (suspicious.Count > 0)

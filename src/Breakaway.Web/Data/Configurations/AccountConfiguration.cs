@@ -25,6 +25,8 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => p.UserId).IsUnique();
         builder.Property(p => p.CreatedByUserId).HasMaxLength(450);
         builder.Property(p => p.Phone).HasMaxLength(30);
+        builder.Property(p => p.ReminderTimeZone).HasMaxLength(64);
+        builder.Property(p => p.ReminderDays).HasDefaultValue(WeekDays.Every).HasSentinel(WeekDays.None);
     }
 }
 

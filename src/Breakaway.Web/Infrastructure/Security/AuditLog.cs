@@ -49,6 +49,11 @@ public static class AuditActions
     public const string SessionEdited = "session.edited";
     public const string SessionDeleted = "session.deleted";
     public const string SessionNoteAdded = "session.note-added";
+    public const string OutboxViewed = "outbox.viewed";
+    public const string OutboxMessageViewed = "outbox.message-viewed";
+    public const string PasswordResetRequested = "password.reset-requested";
+    public const string RemindersChanged = "reminders.changed";
+    public const string RemindersUnsubscribed = "reminders.unsubscribed";
 
     /// <summary>What the audit page shows for each action: plain words instead of the stored code.</summary>
     public static string Label(string action) => action switch
@@ -95,6 +100,11 @@ public static class AuditActions
         SessionEdited => "Changed a session",
         SessionDeleted => "Deleted a session",
         SessionNoteAdded => "Added a note to a session",
+        OutboxViewed => "Viewed the e-mail outbox",
+        OutboxMessageViewed => "Read an e-mail in the outbox",
+        PasswordResetRequested => "Asked for a password link by e-mail",
+        RemindersChanged => "Changed exercise reminders",
+        RemindersUnsubscribed => "Unsubscribed from reminders (e-mail link)",
         _ => action,
     };
 }

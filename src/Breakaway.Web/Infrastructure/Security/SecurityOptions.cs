@@ -13,6 +13,10 @@ public sealed class SecurityOptions
     [Range(1, 90)]
     public int InvitationDays { get; set; } = 14;
 
+    /// <summary>Minutes a password link asked for by e-mail ("Forgot your password?") stays valid.</summary>
+    [Range(5, 1440)]
+    public int ResetLinkMinutes { get; set; } = 60;
+
     /// <summary>Sign-in attempts allowed per client IP address per minute.</summary>
     [Range(1, 10_000)]
     public int SignInPermitsPerMinute { get; set; } = 10;

@@ -16,10 +16,20 @@ public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> s
     public bool HasLink { get; private set; }
     public string? NewLink { get; private set; }
 
+    /// <summary>The feed as a <c>webcal://</c> address: calendar apps (Apple's, Outlook) subscribe when it is opened.</summary>
+    public string? WebcalLink => NewLink is null ? null : "webcal://" + NewLink[(NewLink.IndexOf("://", StringComparison.Ordinal) + 3)..];
+
+    /// <summary>Google Calendar's "add by URL" page for the feed.</summary>
+    public string? GoogleLink => WebcalLink is null ? null : "https://calendar.google.com/calendar/render?cid=" + Uri.EscapeDataString(WebcalLink);
+
+    public bool HasReminderTime { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var patientId = PatientId;
-        HasLink = await db.Patients.AnyAsync(p => p.Id == patientId && p.CalendarTokenHash != null);
+        var patient = await db.Patients.Where(p => p.Id == patientId).Select(p => new { HasLink = p.CalendarTokenHash != null, p.ReminderTime }).SingleAsync();
+        HasLink = patient.HasLink;
+        HasReminderTime = patient.ReminderTime is not null;
         return Page();
     }
 
@@ -38,6 +48,7 @@ public sealed class CalendarModel(BreakawayDbContext db, IOptions<SiteOptions> s
         await db.SaveChangesAsync();
         NewLink = site.Value.Absolute($"/calendar/{token}.ics");
         HasLink = true;
+        HasReminderTime = patient.ReminderTime is not null;
         return Page();
     }
 

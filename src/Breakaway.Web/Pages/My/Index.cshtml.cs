@@ -16,7 +16,7 @@ namespace Breakaway.Web.Pages.My;
 /// Today: the patient's exercises with their cues, and one form to log the whole session. Everything is read
 /// for the signed-in patient (from their claim), never by an id from the URL.
 /// </summary>
-public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock, AuditLog audit) : PatientPageModel
+public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock, AuditLog audit, RedFlagAlerts alerts) : PatientPageModel
 {
     [BindProperty]
     public SessionInput Input { get; set; } = new();
@@ -141,6 +141,8 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
             // Staged with the session: one SaveChanges, one transaction, so the alert cannot be lost between two writes.
             // An edited session has no open flag here (it would have been locked above).
             db.RedFlags.Add(new RedFlag { PatientId = patientId, SessionLog = session, RaisedUtc = clock.UtcNow(), Reasons = string.Join("; ", reasons) });
+            // The therapist's e-mail is an outbox row in the same SaveChanges: no flag without its alert, and no alert without its flag.
+            await alerts.StageAsync(patientId, Version, cancellationToken);
         }
 
         try

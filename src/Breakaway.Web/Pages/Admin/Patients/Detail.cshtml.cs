@@ -43,6 +43,7 @@ public sealed class DetailModel(
     public string? NewLink { get; private set; }
     public string? NewLinkQr { get; private set; }
     public string? NewLinkExpires { get; private set; }
+    public bool LinkEmailed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -58,13 +59,14 @@ public sealed class DetailModel(
     /// <summary>Issues a link and shows it once, with a QR code and a printable sheet. The token is never stored.</summary>
     public async Task<IActionResult> OnPostInviteAsync(int id)
     {
-        var account = await db.Patients.Where(p => p.Id == id).Select(p => new { p.UserId, Disabled = p.User.DisabledUtc != null }).SingleOrDefaultAsync();
+        var account = await db.Patients.Where(p => p.Id == id).Select(p => new { p.UserId, p.User.Email, Disabled = p.User.DisabledUtc != null }).SingleOrDefaultAsync();
         if (account is null || account.Disabled)
         {
             return NotFound();
         }
 
-        var (token, expires) = await invitations.IssueAsync(account.UserId, User.UserId(), id);
+        var (token, expires, emailed) = await invitations.IssueAsync(account.UserId, User.UserId(), id, InvitationMail.Invitation, account.Email);
+        LinkEmailed = emailed;
         NewLink = site.Value.Absolute($"/invite/{token}");
         NewLinkQr = QrCodes.PngDataUri(NewLink);
         NewLinkExpires = expires.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);

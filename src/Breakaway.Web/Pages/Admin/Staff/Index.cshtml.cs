@@ -30,6 +30,7 @@ public sealed class IndexModel(
     public string? Message { get; set; }
     public string? NewLink { get; private set; }
     public string? NewName { get; private set; }
+    public bool LinkEmailed { get; private set; }
     public int InvitationDays => security.Value.InvitationDays;
 
     public async Task OnGetAsync()
@@ -70,7 +71,8 @@ public sealed class IndexModel(
             audit.Add(AuditActions.RoleGranted, targetUserId: user.Id, detail: role);
         }
 
-        var (token, _) = await invitations.IssueAsync(user.Id, User.UserId(), null);
+        var (token, _, emailed) = await invitations.IssueAsync(user.Id, User.UserId(), null, InvitationMail.StaffSetup, user.Email);
+        LinkEmailed = emailed;
         NewLink = site.Value.Absolute($"/invite/{token}");
         NewName = user.DisplayName;
         Input = new InputModel();
