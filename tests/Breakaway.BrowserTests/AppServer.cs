@@ -131,6 +131,11 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseSetting("Security:RequireStaffMfa", "false");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+            // No SMTP server: e-mail goes to a folder of this run's own, and the outbox looks every second.
+            builder.UseSetting("Smtp:PickupFolder", MailFolder);
+            builder.UseSetting("Smtp:PollSeconds", "1");
         }
+
+        public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"breakaway-browser-mail-{Guid.NewGuid():N}");
     }
 }

@@ -15,7 +15,7 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
 
     protected AppServer Server => server;
 
-    protected IPage Page { get; private set; } = null!;
+    protected IPage Page { get; set; } = null!;
 
     protected async Task OpenAsync(ViewportSize viewport)
     {
