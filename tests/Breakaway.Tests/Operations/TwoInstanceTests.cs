@@ -1,6 +1,7 @@
 using System.Net;
 using Breakaway.Testing;
 using Breakaway.Tests.Support;
+using static Breakaway.Tests.Support.Waiting;
 using Breakaway.Web.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -136,19 +137,6 @@ public sealed class TwoInstanceTests : IAsyncLifetime
 
         using var plain = await Get(null);
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        // Waits for a background task to finish its work; not a timing assertion (it gives up after ten seconds).
-        var value = await read();
-        for (var i = 0; i < 100 && !done(value); i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            value = await read();
-        }
-
-        return value;
     }
 
     private static async Task<int> SessionsAsync(BreakawayFactory instance)
