@@ -6,11 +6,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
-[assembly: AssemblyFixture(typeof(Breakaway.BrowserTests.AppServer))]
-
-// One shared server and database: journeys run one after another, so one cannot reorder another's dashboard.
-[assembly: CollectionBehavior(CollectionBehavior.CollectionPerAssembly)]
-
 namespace Breakaway.BrowserTests;
 
 /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
 
+[Collection(ClinicJourneys.Name)]
 public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server)
 {
     private async Task<IPage> SignInAsync(ViewportSize viewport, string login)

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
 
+[Collection(ReaderJourneys.Name)]
 public sealed class ExerciseJourneyTests(AppServer server) : BrowserTest(server)
 {
     [Fact]

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
 
+[Collection(ClinicJourneys.Name)]
 public sealed class InvitationJourneyTests(AppServer server) : BrowserTest(server)
 {
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
 
+[Collection(ClinicJourneys.Name)]
 public sealed class PatientJourneyTests(AppServer server) : BrowserTest(server)
 {
     [Fact]

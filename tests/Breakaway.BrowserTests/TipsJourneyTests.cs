@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
 
+[Collection(ReaderJourneys.Name)]
 public sealed class TipsJourneyTests(AppServer server) : BrowserTest(server)
 {
     public static TheoryData<string> Screens => new() { "phone", "desktop" };
