@@ -23,6 +23,9 @@ public sealed class AppServer : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The app's services, for arranging what a journey needs that no page of the journey does.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public static string ScreenshotFolder { get; } = Path.Combine(RepoRoot(), "artifacts", "screenshots");
 
     public static string HtmlFolder { get; } = Path.Combine(RepoRoot(), "artifacts", "html");

@@ -2,6 +2,7 @@ using Breakaway.Web.Articles;
 using Breakaway.Web.Dashboard;
 using Breakaway.Web.HomePrograms;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Offline;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -188,6 +189,7 @@ public static class ServiceRegistration
         app.MapFeeds();
         app.MapContentImages();
         app.MapCalendarFeed();
+        app.MapWebAppManifest();
         return app;
     }
 }

@@ -25,6 +25,10 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, ClinicUserManage
         }
 
         await signIn.SignOutAsync();
+
+        // The phone forgets this person's pages kept for offline use, and anything of theirs stored by the site
+        // (README, "Offline"): the next person to pick up a shared phone sees nothing of theirs, online or not.
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
         return RedirectToPage("/Account/SignOut");
     }
 }

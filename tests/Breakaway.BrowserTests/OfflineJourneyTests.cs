@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Breakaway.Web.Data;
+using Breakaway.Web.HomePrograms;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Breakaway.BrowserTests;
+
+/// <summary>The patient's pages on a phone that loses its signal, and what a shared phone keeps after signing out.</summary>
+[Collection(ClinicJourneys.Name)]
+public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
+{
+    [Fact]
+    public async Task Patient_OpensTodayOnce_ThenOffline_TodayAndAnExerciseOpen_AndAfterSignOutNothingOfTheirs()
+    {
+        await OpenAsync(Phone);
+        await SignInAsync(Page, "patient@demo.test");
+        await ArrivedAtAsync(Page, "**/my");
+        await KeptForOfflineAsync();
+        var exercise = (await Page.Locator("main .exercise-card h3").First.TextContentAsync())![3..];
+
+        await Page.Context.SetOfflineAsync(true);
+        await Page.ReloadAsync();
+        Assert.Equal("Hello, Demo Patient", await Page.Locator("h1").TextContentAsync());
+        await Page.Locator("main .exercise-card details").First.ClickAsync();
+        await Page.Locator("main .exercise-card details a").First.ClickAsync();
+        await ArrivedAtAsync(Page, "**/exercises/*");
+        Assert.Equal(exercise, await Page.Locator("h1").TextContentAsync());
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "offline-exercise-390x844.png"), FullPage = true });
+
+        // A page never opened on this phone: the offline page, with the way back to what is kept.
+        await Page.GotoAsync("/tips");
+        Assert.Equal("You are offline", await Page.Locator("h1").TextContentAsync());
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "offline-page-390x844.png"), FullPage = true });
+
+        // Back online, the patient signs out from the header; then the signal drops again.
+        await Page.Context.SetOfflineAsync(false);
+        await Page.GotoAsync("/my");
+        await Page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await ArrivedAtAsync(Page, "**/account/sign-out");
+        await WorkerReadyAsync();
+        await Page.Context.SetOfflineAsync(true);
+        await Page.GotoAsync("/my");
+
+        Assert.Equal("You are offline", await Page.Locator("h1").TextContentAsync());
+        var html = await Page.ContentAsync();
+        Assert.DoesNotContain("Demo Patient", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(exercise!, html, StringComparison.Ordinal);
+        await Page.Context.SetOfflineAsync(false);
+    }
+
+    [Fact]
+    public async Task TherapistChangesTheProgram_ThePatientsNextOnlineVisit_ShowsTheNewVersion()
+    {
+        await OpenAsync(Phone);
+        await SignInAsync(Page, "patient2@demo.test");
+        await ArrivedAtAsync(Page, "**/my");
+        await KeptForOfflineAsync();
+        const string note = "Breathe out as you lift, and keep your ribs soft.";
+        Assert.DoesNotContain(note, await Page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+
+        // The therapist adds a note to the first exercise and publishes the change.
+        await using (var scope = Server.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();
+            var programId = await db.Programs.Where(p => p.Patient!.User.UserName == "patient2@demo.test").Select(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);
+            var programs = scope.ServiceProvider.GetRequiredService<ProgramService>();
+            var draft = await programs.DraftAsync(programId, null);
+            draft.Exercises[0].Note = note;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            Assert.NotNull(await programs.PublishAsync(programId, null));
+        }
+
+        // Online, the page comes from the clinic, not from the copy on the phone; and that copy is now the new one.
+        await Page.ReloadAsync();
+        Assert.Contains(note, await Page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await Page.Context.SetOfflineAsync(true);
+        await Page.ReloadAsync();
+        Assert.Contains(note, await Page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
+        await Page.Context.SetOfflineAsync(false);
+    }
+
+    [Fact]
+    public async Task ManifestAndWorker_PassChromiumsInstallabilityCheck()
+    {
+        await OpenAsync(Phone);
+        await Page.GotoAsync("/offline");
+        await CheckPageAsync("offline");
+        await WorkerReadyAsync();
+
+        var cdp = await Page.Context.NewCDPSessionAsync(Page);
+        var result = await cdp.SendAsync("Page.getInstallabilityErrors");
+        var errors = result!.Value.GetProperty("installabilityErrors").EnumerateArray().Select(e => e.GetProperty("errorId").GetString()).ToList();
+        // Playwright's browser contexts are off the record, and Chromium never installs from those; every other
+        // check (manifest, icons, service worker, secure origin) is in this list when it fails.
+        errors.Remove("in-incognito");
+        Assert.True(errors.Count == 0, "Chromium says the site cannot be installed: " + string.Join(", ", errors));
+
+        var manifest = await cdp.SendAsync("Page.getAppManifest");
+        Assert.Empty(manifest!.Value.GetProperty("errors").EnumerateArray());
+        using var json = JsonDocument.Parse(manifest.Value.GetProperty("data").GetString()!);
+        var root = json.RootElement;
+        Assert.Equal("/my", root.GetProperty("start_url").GetString());
+        Assert.Equal("standalone", root.GetProperty("display").GetString());
+        var icons = root.GetProperty("icons").EnumerateArray().Select(i => (i.GetProperty("sizes").GetString(), i.GetProperty("purpose").GetString())).ToList();
+        Assert.Contains(("192x192", "any"), icons);
+        Assert.Contains(("512x512", "any"), icons);
+        Assert.Contains(("512x512", "maskable"), icons);
+    }
+
+    /// <summary>Waits until the page's service worker is active and controls the page.</summary>
+    private async Task WorkerReadyAsync()
+    {
+        await Page.EvaluateAsync("async () => { await navigator.serviceWorker.ready; }");
+    }
+
+    /// <summary>Waits until /my has had the worker keep today's pages (offline.js marks the root element).</summary>
+    private async Task KeptForOfflineAsync() =>
+        await Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("data-offline-ready", "true");
+}
