@@ -34,6 +34,12 @@ ms_now() { date +%s%3N; }
 start_app() {
     local db=$1; shift
     rm -f "$db" "$db-wal" "$db-shm"
+    launch_app "$db" "$@"
+}
+
+# launch_app <db file> [extra env...]: as start_app, on the database file as it is (bench/scale.sh's seeded copies).
+launch_app() {
+    local db=$1; shift
     local t0; t0=$(ms_now)
     (cd "$OUT/app" && exec env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
         ConnectionStrings__Breakaway="Data Source=$db" Demo__Enabled=true Demo__Password=breakaway-demo-2026 Security__RequireStaffMfa=false Site__BaseUrl=http://127.0.0.1:$APP_PORT \
