@@ -92,7 +92,8 @@ write_post_lua() {
     local FORM TOKEN BODY
     FORM=$(curl -s -b "$jar" "http://127.0.0.1:$APP_PORT/my")
     TOKEN=$(echo "$FORM" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-    BODY="__RequestVerificationToken=$TOKEN"
+    # Input.AnotherToday: the demo patient logs many sessions a day here; without it every post after the first only asks "another session today?".
+    BODY="__RequestVerificationToken=$TOKEN&Input.AnotherToday=true"
     for i in $(echo "$FORM" | grep -o 'name="Input.Exercises\[[0-9]*\].ProgramExerciseId" value="[0-9]*"' | sed 's/.*\[\([0-9]*\)\].*value="\([0-9]*\)"/\1:\2/'); do
         idx=${i%%:*}; id=${i##*:}
         BODY="$BODY&Input.Exercises%5B$idx%5D.ProgramExerciseId=$id&Input.Exercises%5B$idx%5D.SetsCompleted=2&Input.Exercises%5B$idx%5D.RepsPerSet=10&Input.Exercises%5B$idx%5D.Pain=2"

@@ -81,3 +81,7 @@ scal("seeding (demo + seed-scale), one process", "seed_ms", lambda v: f"{v / 100
 scal("start-up to first `/health` 200", "startup_ms", lambda v: f"{v:,.0f} ms", "2,000: < 3 s")
 scal("peak memory (VmHWM) after the runs", "peak_kb", lambda v: f"{v / 1024:,.0f} MB")
 print("\n".join(out))
+try:
+    print("\n" + open("bench/SCALE-ANALYSIS.md").read().strip())
+except FileNotFoundError:
+    pass
