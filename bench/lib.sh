@@ -34,6 +34,12 @@ ms_now() { date +%s%3N; }
 start_app() {
     local db=$1; shift
     rm -f "$db" "$db-wal" "$db-shm"
+    launch_app "$db" "$@"
+}
+
+# launch_app <db file> [extra env...]: as start_app, on the database file as it is (bench/scale.sh's seeded copies).
+launch_app() {
+    local db=$1; shift
     local t0; t0=$(ms_now)
     (cd "$OUT/app" && exec env ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
         ConnectionStrings__Breakaway="Data Source=$db" Demo__Enabled=true Demo__Password=breakaway-demo-2026 Security__RequireStaffMfa=false Site__BaseUrl=http://127.0.0.1:$APP_PORT \
@@ -86,7 +92,8 @@ write_post_lua() {
     local FORM TOKEN BODY
     FORM=$(curl -s -b "$jar" "http://127.0.0.1:$APP_PORT/my")
     TOKEN=$(echo "$FORM" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-    BODY="__RequestVerificationToken=$TOKEN"
+    # Input.AnotherToday: the demo patient logs many sessions a day here; without it every post after the first only asks "another session today?".
+    BODY="__RequestVerificationToken=$TOKEN&Input.AnotherToday=true"
     for i in $(echo "$FORM" | grep -o 'name="Input.Exercises\[[0-9]*\].ProgramExerciseId" value="[0-9]*"' | sed 's/.*\[\([0-9]*\)\].*value="\([0-9]*\)"/\1:\2/'); do
         idx=${i%%:*}; id=${i##*:}
         BODY="$BODY&Input.Exercises%5B$idx%5D.ProgramExerciseId=$id&Input.Exercises%5B$idx%5D.SetsCompleted=2&Input.Exercises%5B$idx%5D.RepsPerSet=10&Input.Exercises%5B$idx%5D.Pain=2"

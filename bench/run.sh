@@ -93,5 +93,8 @@ echo "first_visit_bytes $FIRST_VISIT" >> "$OUT/raw.txt"
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 
 echo "==> Writing bench/RESULTS.md"
+# bench/scale.sh's section (between its markers) is kept.
+SCALE_SECTION=$(sed -n '/<!-- scale.sh begin -->/,/<!-- scale.sh end -->/p' bench/RESULTS.md 2>/dev/null || true)
 python3 bench/report.py "$OUT/raw.txt" "$FIRST_TIPS" "$SCALE_RSS" "$RUNS" "$DURATION" > bench/RESULTS.md
+[ -z "$SCALE_SECTION" ] || printf '\n%s\n' "$SCALE_SECTION" >> bench/RESULTS.md
 cat bench/RESULTS.md

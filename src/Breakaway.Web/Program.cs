@@ -41,6 +41,10 @@ try
             return await Backups.RestoreAsync(app, command.Argument);
         case "check-content":
             return await ContentCheck.RunAsync(app, command.Argument);
+        case "rebuild-attention":
+            return await Breakaway.Web.Dashboard.AttentionSummaryWriter.RebuildAsync(app);
+        case "seed-scale":
+            return await Breakaway.Web.Data.Seed.ScaleSeeder.RunAsync(app, command.Argument);
     }
 
     // The articles do not depend on the database: read and render them on another thread while it migrates and

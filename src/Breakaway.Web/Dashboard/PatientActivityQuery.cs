@@ -9,21 +9,26 @@ namespace Breakaway.Web.Dashboard;
 /// <summary>Loads what the dashboard ranks, for every patient at once, in five queries whatever the number of patients.</summary>
 public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock clock)
 {
-    public async Task<IReadOnlyList<PatientActivity>> LoadAsync(int? onlyPatientId = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PatientActivity>> LoadAsync(int? onlyPatientId = null, CancellationToken cancellationToken = default) =>
+        LoadAsync(onlyPatientId is { } id ? [id] : null, cancellationToken);
+
+    /// <summary>These patients (null: everyone).</summary>
+    public async Task<IReadOnlyList<PatientActivity>> LoadAsync(IReadOnlyCollection<int>? only, CancellationToken cancellationToken = default)
     {
         var since = clock.Today().AddDays(-28);
-        var patients = await db.Patients
-            .Where(p => onlyPatientId == null || p.Id == onlyPatientId)
+        // Filters composed only when there are ids, so the single-patient refresh after a save uses the indexes.
+        var ids = only?.ToList();
+        var patients = await (ids is null ? db.Patients : db.Patients.Where(p => ids.Contains(p.Id)))
             .Select(p => new { p.Id, p.User.DisplayName })
             .ToListAsync(cancellationToken);
 
-        var versions = await db.ProgramVersions
-            .Where(v => v.PublishedUtc != null && v.Program.PatientId != null && v.Program.ArchivedUtc == null && (onlyPatientId == null || v.Program.PatientId == onlyPatientId))
+        var published = db.ProgramVersions.Where(v => v.PublishedUtc != null && v.Program.PatientId != null && v.Program.ArchivedUtc == null);
+        var versions = await (ids is null ? published : published.Where(v => ids.Contains(v.Program.PatientId!.Value)))
             .Select(v => new { PatientId = v.Program.PatientId!.Value, v.Program.Title, v.StartDate, v.EndDate, v.Days, v.TimesPerWeek, v.PublishedUtc })
             .ToListAsync(cancellationToken);
 
-        var sessions = await db.SessionLogs
-            .Where(s => s.Date >= since && (onlyPatientId == null || s.PatientId == onlyPatientId))
+        var recent = db.SessionLogs.Where(s => s.Date >= since);
+        var sessions = await (ids is null ? recent : recent.Where(s => ids.Contains(s.PatientId)))
             .Select(s => new
             {
                 s.PatientId,
@@ -34,8 +39,8 @@ public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock cloc
             })
             .ToListAsync(cancellationToken);
 
-        var flags = await db.RedFlags
-            .Where(f => f.AcknowledgedUtc == null && (onlyPatientId == null || f.PatientId == onlyPatientId))
+        var open = db.RedFlags.Where(f => f.AcknowledgedUtc == null);
+        var flags = await (ids is null ? open : open.Where(f => ids.Contains(f.PatientId)))
             .GroupBy(f => f.PatientId)
             .Select(g => new { PatientId = g.Key, Latest = g.Max(f => f.RaisedUtc) })
             .ToDictionaryAsync(f => f.PatientId, f => f.Latest, cancellationToken);

@@ -2,7 +2,7 @@ namespace Breakaway.Web.Infrastructure;
 
 /// <summary>
 /// The app's verbs: <c>create-admin &lt;email&gt;</c>, <c>backup --to &lt;file&gt;</c>, <c>restore --from &lt;file&gt;</c>,
-/// <c>check-content [folder]</c>.
+/// <c>check-content [folder]</c>, <c>rebuild-attention</c>, <c>seed-scale &lt;N&gt; --fake-patients</c>.
 /// Arguments after the verb are configuration, as for the site (<c>--ConnectionStrings:Breakaway=...</c>).
 /// </summary>
 public sealed record CommandLine(string Verb, string Argument, string[] Rest, string? Error = null)
@@ -15,6 +15,10 @@ public sealed record CommandLine(string Verb, string Argument, string[] Rest, st
           dotnet Breakaway.Web.dll restore --from <file>    put a backup in place (stop the site first)
           dotnet Breakaway.Web.dll healthcheck              ask the running site whether it is ready
           dotnet Breakaway.Web.dll check-content [folder]   check the articles and pictures (default: Articles:Path)
+          dotnet Breakaway.Web.dll rebuild-attention        recompute the dashboard's summary of every patient
+          dotnet Breakaway.Web.dll seed-scale <N> --fake-patients
+                                                            benchmarks only (never in Production): add generated
+                                                            patients with 90 days of history until there are N
         """;
 
     /// <summary>Null when the arguments are no verb (the site runs); a value with <see cref="Error"/> when a verb is misused.</summary>
@@ -25,7 +29,9 @@ public sealed record CommandLine(string Verb, string Argument, string[] Rest, st
         ["restore", "--from", var file, .. var rest] => new("restore", file, rest),
         ["check-content", var folder, .. var rest] when !folder.StartsWith('-') => new("check-content", folder, rest),
         ["check-content", .. var rest] => new("check-content", string.Empty, rest),
-        ["create-admin" or "backup" or "restore", ..] => new(args[0], string.Empty, [], Usage),
+        ["rebuild-attention", .. var rest] => new("rebuild-attention", string.Empty, rest),
+        ["seed-scale", var count, Data.Seed.ScaleSeeder.Flag, .. var rest] => new("seed-scale", count, rest),
+        ["create-admin" or "backup" or "restore" or "seed-scale", ..] => new(args[0], string.Empty, [], Usage),
         _ => null,
     };
 }

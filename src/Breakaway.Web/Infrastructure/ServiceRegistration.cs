@@ -164,11 +164,17 @@ public static class ServiceRegistration
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            // A client that hung up (wrk at the end of a run, a closed tab) is no server error: Information, status 499,
+            // as ASP.NET Core's own exception handler reports it. Every other exception or 5xx stays an Error.
+            options.GetLevel = (context, _, ex) =>
+                ClientAborted(context, ex) ? Serilog.Events.LogEventLevel.Information
+                : ex is not null || context.Response.StatusCode > 499 ? Serilog.Events.LogEventLevel.Error
+                : Serilog.Events.LogEventLevel.Information;
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>
             [
                 new("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
                 new(LogRedaction.PathProperty, new Serilog.Events.ScalarValue(LogRedaction.RouteOf(context))),
-                new("StatusCode", new Serilog.Events.ScalarValue(status)),
+                new("StatusCode", new Serilog.Events.ScalarValue(context.RequestAborted.IsCancellationRequested && status >= 500 ? StatusCodes.Status499ClientClosedRequest : status)),
                 new("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
             ];
         });
@@ -192,6 +198,10 @@ public static class ServiceRegistration
         app.MapWebAppManifest();
         return app;
     }
+
+    /// <summary>The request failed because the client went away: a cancellation or I/O error after RequestAborted fired.</summary>
+    internal static bool ClientAborted(HttpContext context, Exception? ex) =>
+        context.RequestAborted.IsCancellationRequested && ex is null or OperationCanceledException or IOException;
 }
 
 /// <summary>Healthy when the content folder is readable and its articles are loaded.</summary>

@@ -18,6 +18,69 @@ namespace Breakaway.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Breakaway.Web.Dashboard.AttentionSummary", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Adherence28")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Adherence7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastSession")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LatestEventUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LowAdherence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OpenFlag")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PainLast7")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PainPrevious7")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PainTrend")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProgramTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Quiet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RisingPain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SortUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StopCue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PatientId");
+
+                    b.HasIndex("Group", "SortUtc");
+
+                    b.ToTable("AttentionSummaries");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -971,6 +1034,17 @@ namespace Breakaway.Web.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Dashboard.AttentionSummary", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithOne()
+                        .HasForeignKey("Breakaway.Web.Dashboard.AttentionSummary", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.AssignedReading", b =>

@@ -23,6 +23,69 @@ namespace Breakaway.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Breakaway.Web.Dashboard.AttentionSummary", b =>
+                {
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Adherence28")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Adherence7")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LastSession")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("LatestEventUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LowAdherence")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("OpenFlag")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("PainLast7")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PainPrevious7")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PainTrend")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ProgramTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Quiet")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("RisingPain")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("SortUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("StopCue")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("PatientId");
+
+                    b.HasIndex("Group", "SortUtc");
+
+                    b.ToTable("AttentionSummaries");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1010,6 +1073,17 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Dashboard.AttentionSummary", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithOne()
+                        .HasForeignKey("Breakaway.Web.Dashboard.AttentionSummary", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.AssignedReading", b =>

@@ -205,6 +205,7 @@ public sealed class DetailModel(
 
             if (changed > 0)
             {
+                db.AttentionChanged(id); // The bulk update bypassed the change tracker; this save rewrites the dashboard line.
                 audit.Add(AuditActions.RedFlagAcknowledged, id, detail: $"flag {flagId}, {chosen}");
                 await db.SaveChangesAsync();
             }
