@@ -46,6 +46,9 @@ public sealed class PlayerJourneyTests(AppServer server) : BrowserTest(server)
         await Assertions.Expect(Screen().Locator("[data-phase]")).ToHaveTextAsync("Hold");
         await Assertions.Expect(Screen().Locator("[data-where]")).ToHaveTextAsync("Rep 1 of 10 · set 1 of 1");
         await Assertions.Expect(Screen().GetByRole(AriaRole.Button, new() { Name = "Pause" })).ToBeVisibleAsync();
+        // The count and the Pause button are on the first screen: nobody scrolls with the phone on the floor.
+        var pause = await Screen().GetByRole(AriaRole.Button, new() { Name = "Pause" }).BoundingBoxAsync();
+        Assert.True(pause!.Y >= 0 && pause.Y + pause.Height <= Phone.Height, $"Pause is at {pause.Y} px");
         await CheckPlayerAsync("player-hold");
         await Page.Clock.RunForAsync(600_000);
 
@@ -189,6 +192,12 @@ public sealed class PlayerJourneyTests(AppServer server) : BrowserTest(server)
         Assert.Equal(1, required);
         Assert.Contains("pain you felt during the session", await Page.Locator(".error-summary").TextContentAsync(), StringComparison.Ordinal);
         await ScreenshotAsync("my-today-short-form-error"); // axe needs scripts; with them the page is checked in the journeys above.
+
+        // The Save button stays in reach at the bottom of the screen while the cards scroll past.
+        await Page.Locator(".exercise-card").Nth(2).ScrollIntoViewIfNeededAsync();
+        var save = await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).BoundingBoxAsync();
+        Assert.True(save!.Y >= 0 && save.Y + save.Height <= Phone.Height, $"Save is at {save.Y} px");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "my-today-save-bar-390x844.png") });
 
         var answers = 1;
         await Page.Locator("label.choice-button", new() { HasText = "3" }).First.ClickAsync();
