@@ -273,12 +273,12 @@ public sealed class PlayerJourneyTests(AppServer server) : BrowserTest(server)
     private async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, $"{name}-390x844.png"), FullPage = true });
 
-    /// <summary>Every visible button and link-button in the player is at least 48 px tall.</summary>
+    /// <summary>Every visible button in the player, the pain and difficulty choices too, is at least 48 px tall and wide.</summary>
     private async Task LooksRightOnAPhoneAsync()
     {
-        var heights = await Page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('[data-player] .button, [data-player] .choice-button > span')].filter(e => e.offsetParent !== null).map(e => e.getBoundingClientRect().height)");
+        var heights = await Page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('[data-player] .button, [data-player] .choice-button > span')].filter(e => e.offsetParent !== null).map(e => Math.min(e.getBoundingClientRect().width, e.getBoundingClientRect().height))");
         Assert.NotEmpty(heights);
-        Assert.All(heights, h => Assert.True(h >= 48, $"a button {h} px tall"));
+        Assert.All(heights, h => Assert.True(h >= 48, $"a button {h} px tall or wide"));
     }
 
     private async Task<List<(int Sets, int Reps)>> CountedAsync()

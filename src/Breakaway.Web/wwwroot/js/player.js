@@ -558,6 +558,7 @@
             summary.appendChild(item);
         });
         summary.hidden = false;
+        form.querySelector('[data-summary-title]').hidden = false;
     }
 
     // --- Sending. ---
