@@ -84,6 +84,13 @@ public sealed class AppServer : IAsyncLifetime
         return null!;
     }
 
+    /// <summary>Reads the app's database directly, for a journey that must check what was stored (e.g. exactly once).</summary>
+    public async Task<T> QueryAsync<T>(Func<Breakaway.Web.Data.BreakawayDbContext, Task<T>> query)
+    {
+        using var scope = _factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<Breakaway.Web.Data.BreakawayDbContext>());
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

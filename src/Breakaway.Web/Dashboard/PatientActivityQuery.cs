@@ -34,7 +34,8 @@ public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock cloc
                 s.PatientId,
                 s.Date,
                 s.LoggedUtc,
-                Pain = s.Exercises.Where(e => e.Pain != null).Average(e => (double?)e.Pain),
+                // The one pain answer of the short log when there is one; else the exercises' own answers.
+                Pain = s.Pain != null ? (double?)s.Pain : s.Exercises.Where(e => e.Pain != null).Average(e => (double?)e.Pain),
                 StopCue = s.Exercises.Any(e => e.StopCueId != null || e.StopCueText != null),
             })
             .ToListAsync(cancellationToken);

@@ -26,6 +26,15 @@ public sealed class SessionLog
     /// <summary>The "anything new?" answers.</summary>
     public RedFlagSigns Signs { get; set; }
 
+    /// <summary>Pain during the session as a whole, 0 to 10: the one pain answer the shortened log asks for. Null on sessions logged per exercise only.</summary>
+    public int? Pain { get; set; }
+
+    /// <summary>How hard the session as a whole felt.</summary>
+    public Difficulty? Difficulty { get; set; }
+
+    /// <summary>A note about the whole session, written when logging it.</summary>
+    public string? Note { get; set; }
+
     public List<ExerciseLog> Exercises { get; set; } = [];
 
     /// <summary>Notes the patient added afterwards, e.g. to correct a session they may no longer change.</summary>

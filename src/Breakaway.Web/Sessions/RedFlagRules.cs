@@ -4,15 +4,24 @@ namespace Breakaway.Web.Sessions;
 
 /// <summary>
 /// When a session means "stop these exercises and contact the clinic": any warning sign ticked, pain of 7 or
-/// more on any exercise, or a stop cue that means pain.
+/// more on any exercise or for the session as a whole, or a stop cue that means pain.
 /// </summary>
 public static class RedFlagRules
 {
     public const int PainThreshold = 7;
 
-    public static IReadOnlyList<string> Reasons(RedFlagSigns signs, IEnumerable<ExerciseLog> exercises, Func<int, string> exerciseName)
+    public static IReadOnlyList<string> Reasons(RedFlagSigns signs, IEnumerable<ExerciseLog> exercises, Func<int, string> exerciseName) =>
+        Reasons(signs, null, exercises, exerciseName);
+
+    /// <param name="sessionPain">The one pain answer of the shortened log (0-10), which counts like pain on an exercise.</param>
+    public static IReadOnlyList<string> Reasons(RedFlagSigns signs, int? sessionPain, IEnumerable<ExerciseLog> exercises, Func<int, string> exerciseName)
     {
         var reasons = new List<string>();
+        if (sessionPain >= PainThreshold)
+        {
+            reasons.Add($"pain {sessionPain}/10 during the session");
+        }
+
         if (signs.HasFlag(RedFlagSigns.PainDownLeg))
         {
             reasons.Add("pain spreading down a leg");

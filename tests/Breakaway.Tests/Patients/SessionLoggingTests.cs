@@ -110,7 +110,7 @@ public sealed class SessionLoggingTests : IAsyncLifetime
     [Theory]
     [InlineData("Input.Exercises[0].Pain", "11", "Pain must be from 0 to 10.")]
     [InlineData("Input.Exercises[0].Pain", "-1", "Pain must be from 0 to 10.")]
-    [InlineData("Input.Exercises[0].Pain", "", "Choose how much pain you felt during the pelvic tilt, from 0 to 10.")]
+    [InlineData("Input.Pain", "11", "Pain must be from 0 to 10.")]
     [InlineData("Input.Exercises[0].RepsPerSet", "0", "Enter the reps you did in each set of the pelvic tilt: a number from 1 to 100.")]
     [InlineData("Input.Exercises[0].RepsPerSet", "100000", "Enter the reps you did in each set of the pelvic tilt: a number from 1 to 100.")]
     [InlineData("Input.Exercises[0].RepsPerSet", "ten", "Enter a number for reps.")]
@@ -125,6 +125,36 @@ public sealed class SessionLoggingTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(message, page.QuerySelector($"[data-valmsg-for='{field}']")!.TextContent.Trim());
         Assert.Equal(0, await SessionCount());
+    }
+
+    [Fact]
+    public async Task NoPainAnswerAtAll_AsksOnce_ForTheSession()
+    {
+        var response = await _patient.SubmitAsync("/my", new Dictionary<string, string>(), "form.session-form");
+
+        var page = Html.Parse(await response.BodyAsync());
+        Assert.Equal(["Choose how much pain you felt during the session, from 0 to 10."], page.QuerySelectorAll(".error-summary li").Select(li => li.TextContent.Trim()));
+        Assert.Equal(0, await SessionCount());
+    }
+
+    [Fact]
+    public async Task OnePainAnswerForTheSession_IsEnough_AndIsStoredWithTheSession()
+    {
+        var response = await _patient.SubmitAsync("/my", new Dictionary<string, string> { ["Input.Pain"] = "3", ["Input.Difficulty"] = "TooHard", ["Input.Note"] = " Tired today. " }, "form.session-form");
+
+        Assert.Contains("3 out of 10", Html.Parse(await response.BodyAsync()).Text("main"), StringComparison.Ordinal);
+        var session = await Db(db => db.SessionLogs.Include(s => s.Exercises).SingleAsync());
+        Assert.Equal((3, Difficulty.TooHard, "Tired today."), (session.Pain, session.Difficulty, session.Note));
+        Assert.All(session.Exercises, e => Assert.Null(e.Pain));
+        Assert.Empty(await Db(db => db.RedFlags.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task SessionPainOfSeven_RaisesAFlagForTheSession()
+    {
+        await _patient.SubmitAsync("/my", new Dictionary<string, string> { ["Input.Pain"] = "7" }, "form.session-form");
+
+        Assert.Equal("pain 7/10 during the session", (await Db(db => db.RedFlags.SingleAsync())).Reasons);
     }
 
     [Fact]
@@ -163,6 +193,7 @@ public sealed class SessionLoggingTests : IAsyncLifetime
     [InlineData("Input.BladderOrBowelChange", "true")]
     [InlineData("Input.PainGettingWorse", "true")]
     [InlineData("Input.Exercises[2].Pain", "7")]
+    [InlineData("Input.Pain", "7")]
     public async Task RedFlagAnswers_ShowStopAndCall_AndRaiseAFlag(string field, string value)
     {
         var response = await Log(new() { [field] = value });
@@ -370,7 +401,7 @@ public sealed class SessionLoggingTests : IAsyncLifetime
         Assert.Same(summary, page.QuerySelector("main")!.QuerySelectorAll("form, .error-summary, h1")[0]); // Above the form.
         Assert.Equal("There is a problem", summary.QuerySelector("h2")!.TextContent);
         var links = summary.QuerySelectorAll("a").Select(a => (Href: a.GetAttribute("href")!, a.TextContent)).ToList();
-        Assert.Contains(("#Input_Exercises_2__Pain", "Choose how much pain you felt during the locked clamshell, from 0 to 10."), links);
+        Assert.Contains(("#Input_Pain", "Choose how much pain you felt during the session, from 0 to 10."), links);
         Assert.Contains(("#Input_Exercises_0__RepsPerSet", "Enter the reps you did in each set of the pelvic tilt: a number from 1 to 100."), links);
         Assert.All(links, l => Assert.NotNull(page.GetElementById(l.Href[1..])));
         Assert.DoesNotContain("Error:", (await _patient.GetDocumentAsync("/my")).Title, StringComparison.Ordinal);

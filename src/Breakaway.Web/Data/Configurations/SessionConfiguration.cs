@@ -14,6 +14,9 @@ internal sealed class SessionLogConfiguration : IEntityTypeConfiguration<Session
         builder.HasOne(s => s.ProgramVersion).WithMany().HasForeignKey(s => s.ProgramVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Exercises).WithOne(e => e.SessionLog).HasForeignKey(e => e.SessionLogId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Notes).WithOne().HasForeignKey(n => n.SessionLogId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Note).HasMaxLength(500);
+        builder.Property(s => s.Difficulty).HasConversion<string>().HasMaxLength(20);
+        builder.ToTable(t => t.HasCheckConstraint("CK_SessionLog_Pain", "\"Pain\" IS NULL OR (\"Pain\" >= 0 AND \"Pain\" <= 10)"));
     }
 }
 

@@ -810,11 +810,22 @@ namespace Breakaway.Web.Data.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Difficulty")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LoggedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Pain")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PatientId")
                         .HasColumnType("INTEGER");
@@ -837,7 +848,10 @@ namespace Breakaway.Web.Data.Migrations
 
                     b.HasIndex("PatientId", "Date");
 
-                    b.ToTable("SessionLogs");
+                    b.ToTable("SessionLogs", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionLog_Pain", "\"Pain\" IS NULL OR (\"Pain\" >= 0 AND \"Pain\" <= 10)");
+                        });
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.SessionNote", b =>

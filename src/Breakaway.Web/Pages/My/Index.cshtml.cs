@@ -129,13 +129,16 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
                 LoggedUtc = clock.UtcNow(),
                 IdempotencyKey = Input.IdempotencyKey == Guid.Empty ? Guid.NewGuid() : Input.IdempotencyKey,
                 Signs = Input.Signs,
+                Pain = Input.Pain,
+                Difficulty = Input.Difficulty,
+                Note = Input.TrimmedNote,
                 Exercises = logs,
             };
             db.SessionLogs.Add(session);
         }
 
         var names = Version.Exercises.ToDictionary(e => e.ExerciseId, e => e.Exercise.Name);
-        var reasons = RedFlagRules.Reasons(session.Signs, logs, id => names[id]);
+        var reasons = RedFlagRules.Reasons(session.Signs, session.Pain, logs, id => names[id]);
         if (reasons.Count > 0)
         {
             // Staged with the session: one SaveChanges, one transaction, so the alert cannot be lost between two writes.
@@ -205,11 +208,6 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
                 ModelState.AddModelError(prefix + nameof(ExerciseInput.RepsPerSet), $"Enter the reps you did in each set of the {name}: a number from 1 to 100.");
             }
 
-            if (input.SetsCompleted > 0 && input.Pain is null)
-            {
-                ModelState.AddModelError(prefix + nameof(ExerciseInput.Pain), $"Choose how much pain you felt during the {name}, from 0 to 10.");
-            }
-
             var cue = input.StopCueId is { } cueId ? prescribed.Exercise.StopCues.FirstOrDefault(c => c.Id == cueId) : null;
             if (input.StopCueId is not null && cue is null)
             {
@@ -230,6 +228,12 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
                 StopCueWasPain = cue?.IsPain ?? false,
                 Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
             });
+        }
+
+        // One pain answer per session is enough; a session whose every exercise has its own pain answer needs none more.
+        if (Input.Pain is null && logs.Any(l => l.SetsCompleted > 0 && l.Pain is null))
+        {
+            ModelState.AddModelError("Input.Pain", "Choose how much pain you felt during the session, from 0 to 10.");
         }
 
         if (ModelState.IsValid && logs.All(l => l.SetsCompleted == 0 && l.StopCueId is null) && Input.Signs == RedFlagSigns.None)
@@ -296,6 +300,17 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
 
         public bool PainGettingWorse { get; set; }
 
+        /// <summary>Pain during the session as a whole: the one pain answer asked for.</summary>
+        [Range(0, 10, ErrorMessage = "Pain must be from 0 to 10.")]
+        public int? Pain { get; set; }
+
+        public Difficulty? Difficulty { get; set; }
+
+        [StringLength(500, ErrorMessage = "Please keep your note under 500 characters.")]
+        public string? Note { get; set; }
+
+        public string? TrimmedNote => string.IsNullOrWhiteSpace(Note) ? null : Note.Trim();
+
         public RedFlagSigns Signs =>
             (PainDownLeg ? RedFlagSigns.PainDownLeg : 0) | (NumbnessOrTingling ? RedFlagSigns.NumbnessOrTingling : 0)
             | (BladderOrBowelChange ? RedFlagSigns.BladderOrBowelChange : 0) | (PainGettingWorse ? RedFlagSigns.PainGettingWorse : 0);
@@ -320,6 +335,9 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
             NumbnessOrTingling = session.Signs.HasFlag(RedFlagSigns.NumbnessOrTingling),
             BladderOrBowelChange = session.Signs.HasFlag(RedFlagSigns.BladderOrBowelChange),
             PainGettingWorse = session.Signs.HasFlag(RedFlagSigns.PainGettingWorse),
+            Pain = session.Pain,
+            Difficulty = session.Difficulty,
+            Note = session.Note,
             Exercises = [.. version.Exercises.OrderBy(e => e.Order).Select(e =>
             {
                 var log = session.Exercises.FirstOrDefault(l => l.ProgramExerciseId == e.Id);

@@ -44,6 +44,14 @@ public sealed class ProgressModel(BreakawayDbContext db, PatientProgram patientP
         Pain = [.. logs.GroupBy(l => l.ExerciseId)
             .Select(g => new PainSeries(names[g.Key], [.. g.GroupBy(l => l.Date).OrderBy(d => d.Key).Select(d => new SvgCharts.Point(d.Key, d.Max(l => l.Pain)))]))
             .OrderBy(s => s.Exercise, StringComparer.Ordinal)];
+        // The short log asks pain once for the whole session: that line comes first.
+        var sessionPain = await db.SessionLogs.Where(s => s.PatientId == patientId && s.Date >= From && s.Pain != null)
+            .Select(s => new { s.Date, Pain = s.Pain!.Value }).ToListAsync(cancellationToken);
+        if (sessionPain.Count > 0)
+        {
+            Pain = [new PainSeries("The whole session", [.. sessionPain.GroupBy(s => s.Date).OrderBy(d => d.Key).Select(d => new SvgCharts.Point(d.Key, d.Max(s => s.Pain)))]), .. Pain];
+        }
+
         return Page();
     }
 

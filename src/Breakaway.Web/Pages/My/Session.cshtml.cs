@@ -21,6 +21,9 @@ public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock, Audit
     public DateOnly Date { get; private set; }
     public string Time { get; private set; } = string.Empty;
     public bool IsToday { get; private set; }
+    public int? SessionPain { get; private set; }
+    public Difficulty? SessionDifficulty { get; private set; }
+    public string? SessionNote { get; private set; }
     public bool HasFlag { get; private set; }
     public bool FlagOpen { get; private set; }
     public IReadOnlyList<string> Reasons { get; private set; } = [];
@@ -124,7 +127,7 @@ public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock, Audit
     {
         var patientId = PatientId;
         var session = await db.SessionLogs.Where(s => s.Id == id && s.PatientId == patientId)
-            .Select(s => new { s.Id, s.Date, s.LoggedUtc })
+            .Select(s => new { s.Id, s.Date, s.LoggedUtc, s.Pain, s.Difficulty, s.Note })
             .SingleOrDefaultAsync();
         if (session is null)
         {
@@ -133,6 +136,9 @@ public sealed class SessionModel(BreakawayDbContext db, ClinicClock clock, Audit
 
         Id = session.Id;
         Date = session.Date;
+        SessionPain = session.Pain;
+        SessionDifficulty = session.Difficulty;
+        SessionNote = session.Note;
         IsToday = session.Date == clock.Today();
         Time = clock.LocalTime(session.LoggedUtc);
         Rows = await db.ExerciseLogs.Where(l => l.SessionLogId == id)

@@ -839,11 +839,22 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<string>("Difficulty")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("LoggedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Pain")
+                        .HasColumnType("integer");
 
                     b.Property<int>("PatientId")
                         .HasColumnType("integer");
@@ -866,7 +877,10 @@ namespace Breakaway.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId", "Date");
 
-                    b.ToTable("SessionLogs");
+                    b.ToTable("SessionLogs", t =>
+                        {
+                            t.HasCheckConstraint("CK_SessionLog_Pain", "\"Pain\" IS NULL OR (\"Pain\" >= 0 AND \"Pain\" <= 10)");
+                        });
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.SessionNote", b =>

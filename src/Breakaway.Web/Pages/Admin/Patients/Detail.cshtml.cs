@@ -328,9 +328,12 @@ public sealed class DetailModel(
             [.. sessionNotes[f.SessionLogId].Select(n => new PatientNote(n.WrittenUtc, n.Text))]))];
         var logs = await db.ExerciseLogs.Where(l => l.SessionLog.PatientId == id && l.SessionLog.Date >= since)
             .OrderByDescending(l => l.SessionLog.Date).ThenByDescending(l => l.SessionLogId).ThenBy(l => l.Id)
-            .Select(l => new { l.SessionLog.Date, l.SessionLogId, Version = l.SessionLog.ProgramVersion.Number, l.ExerciseId, Name = db.Exercises.Where(e => e.Id == l.ExerciseId).Select(e => e.Name).First(), l.SetsCompleted, l.RepsPerSet, l.Pain, l.StopCueText, l.Note })
+            .Select(l => new { l.SessionLog.Date, l.SessionLogId, Version = l.SessionLog.ProgramVersion.Number, l.ExerciseId, Name = db.Exercises.Where(e => e.Id == l.ExerciseId).Select(e => e.Name).First(), l.SetsCompleted, l.RepsPerSet, l.Pain, l.StopCueText, l.Note, SessionPain = l.SessionLog.Pain, SessionDifficulty = l.SessionLog.Difficulty, SessionNote = l.SessionLog.Note })
             .ToListAsync();
         var timeline = logs.Select(l => new TimelineRow(l.Date, $"{l.Name}: {(l.SetsCompleted == 0 ? "skipped" : $"{l.SetsCompleted} × {l.RepsPerSet}")}{(l.Pain is { } p ? $", pain {p}/10" : "")} (v{l.Version})", l.StopCueText, l.Note, false)).ToList();
+        // The short log's answers for the whole session: one row per session that has them.
+        timeline.AddRange(logs.Where(l => l.SessionPain is not null || l.SessionDifficulty is not null || l.SessionNote is not null).DistinctBy(l => l.SessionLogId)
+            .Select(l => new TimelineRow(l.Date, $"Whole session: {(l.SessionPain is { } p ? $"pain {p}/10" : "no pain answer")}{(l.SessionDifficulty is { } d ? $", {d switch { Difficulty.TooEasy => "too easy", Difficulty.TooHard => "too hard", _ => "about right" }}" : "")} (v{l.Version})", null, l.SessionNote, false)));
         // Notes patients added to their sessions afterwards (corrections, often of a session they may no longer change).
         var laterNotes = await (from n in db.SessionNotes
                                 join s in db.SessionLogs on n.SessionLogId equals s.Id
