@@ -2,6 +2,7 @@ using Breakaway.Web.Articles;
 using Breakaway.Web.Dashboard;
 using Breakaway.Web.HomePrograms;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Media;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -156,6 +157,7 @@ public static class ServiceRegistration
 
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMediaUploadLimits();
         app.UseRequestBodyChecks();
         // The app's own logger: with preserveStaticLogger the static Log.Logger is silent, and the middleware
         // would otherwise write every request line there (serilog-aspnetcore#182).
@@ -187,6 +189,7 @@ public static class ServiceRegistration
         app.MapRazorPages().WithStaticAssets();
         app.MapFeeds();
         app.MapContentImages();
+        app.MapMedia();
         app.MapCalendarFeed();
         return app;
     }
