@@ -3,6 +3,7 @@ using Breakaway.Web.Data;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
 using Breakaway.Web.Mail;
+using Breakaway.Web.Media;
 
 if (args is ["healthcheck", ..])
 {
@@ -25,6 +26,7 @@ builder.Services
     .AddBreakawayWeb()
     .AddArticles()
     .AddBreakawayMail()
+    .AddBreakawayMedia()
     .AddBreakawayData(builder.Configuration, builder.Environment)
     .AddBreakawayIdentity();
 

@@ -10,6 +10,7 @@ namespace Breakaway.BrowserTests;
 /// program, a stop cue, a reload in the middle of exercise 3, the browser's back button, double taps, the network
 /// dropped before saving, and the short form without JavaScript.
 /// </summary>
+[Collection(ClinicJourneys.Name)]
 public sealed class PlayerJourneyTests(AppServer server) : BrowserTest(server)
 {
     private const string Patient = "patient@demo.test";

@@ -33,6 +33,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string? PostgresName { get; }
 
+    /// <summary>The instance's own folder of uploaded media (<c>Media:Path</c>), removed with the database.</summary>
+    public string MediaFolder { get; } = Path.Combine(Path.GetTempPath(), $"breakaway-media-{Guid.NewGuid():N}");
+
     public static bool SuiteUsesPostgres =>
         string.Equals(Environment.GetEnvironmentVariable(ProviderVariable), "Postgres", StringComparison.OrdinalIgnoreCase);
 
@@ -41,6 +44,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         ["Database:Provider"] = Provider,
         ["ConnectionStrings:Breakaway"] = ConnectionString,
+        ["Media:Path"] = MediaFolder,
     };
 
     /// <summary>A database on the suite's provider.</summary>
@@ -192,6 +196,11 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Directory.Exists(MediaFolder))
+        {
+            Directory.Delete(MediaFolder, recursive: true);
+        }
+
         if (SqliteFile is not null)
         {
             SqliteConnection.ClearAllPools();

@@ -34,6 +34,15 @@ public static class Backups
         File.Delete(partial);
         // A backup is one self-contained file: no -wal beside it.
         await CopyAsync(connection.ConnectionString, partial, "DELETE");
+        var media = 0;
+        if (MediaFolder(app) is { } mediaFolder)
+        {
+            // Media files go inside the backup too: restore puts them back in the media folder.
+            await using var into = Open(partial);
+            await into.OpenAsync();
+            media = await Media.MediaBackup.EmbedAsync(into, mediaFolder);
+        }
+
         await using (var copy = Open(partial, SqliteOpenMode.ReadOnly))
         {
             await copy.OpenAsync();
@@ -45,7 +54,7 @@ public static class Backups
         }
 
         File.Move(partial, target);
-        Console.WriteLine($"Backup written to {target} ({new FileInfo(target).Length / 1024} KB).");
+        Console.WriteLine($"Backup written to {target} ({new FileInfo(target).Length / 1024} KB" + (media > 0 ? $", {media} media files" : string.Empty) + ").");
         return 0;
     }
 
@@ -101,8 +110,17 @@ public static class Backups
         }
 
         await CopyAsync(new SqliteConnectionStringBuilder { DataSource = backup, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString(), target, "WAL");
+        var restoredMedia = 0;
+        if (MediaFolder(app) is { } restoreFolder)
+        {
+            await using var restored = Open(target);
+            await restored.OpenAsync();
+            restoredMedia = await Media.MediaBackup.ExtractAsync(restored, restoreFolder);
+        }
+
         SqliteConnection.ClearAllPools();
         Console.WriteLine($"Restored {target} from {backup}." + (kept is null ? string.Empty : $" The database it replaced is kept as {kept}.")
+            + (restoredMedia > 0 ? $" {restoredMedia} media files were written to the media folder." : string.Empty)
             + " Start the site; it applies any newer migrations.");
         return 0;
     }
@@ -122,6 +140,12 @@ public static class Backups
         from.BackupDatabase(to);
         await ScalarAsync(to, $"PRAGMA journal_mode={journalMode};");
     }
+
+    /// <summary>The media folder when media are kept as files (with the database store they are in the database already).</summary>
+    private static string? MediaFolder(WebApplication app) =>
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Media.MediaOptions>>().Value.Store == Media.MediaStoreKind.Files
+            ? app.Services.GetRequiredService<Media.FileMediaStore>().Root
+            : null;
 
     private static async Task<string?> NewerMigrationAsync(SqliteConnection backup, HashSet<string> known)
     {

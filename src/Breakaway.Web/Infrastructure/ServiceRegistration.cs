@@ -2,6 +2,7 @@ using Breakaway.Web.Articles;
 using Breakaway.Web.Dashboard;
 using Breakaway.Web.HomePrograms;
 using Breakaway.Web.Infrastructure.Security;
+using Breakaway.Web.Media;
 using Breakaway.Web.Offline;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Mvc;
@@ -157,6 +158,7 @@ public static class ServiceRegistration
 
         app.UseResponseCompression();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMediaUploadLimits();
         app.UseRequestBodyChecks();
         // The app's own logger: with preserveStaticLogger the static Log.Logger is silent, and the middleware
         // would otherwise write every request line there (serilog-aspnetcore#182).
@@ -194,6 +196,7 @@ public static class ServiceRegistration
         app.MapRazorPages().WithStaticAssets();
         app.MapFeeds();
         app.MapContentImages();
+        app.MapMedia();
         app.MapCalendarFeed();
         app.MapWebAppManifest();
         return app;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Breakaway.Web.Media;
 
 namespace Breakaway.Web.Pages;
 
@@ -15,7 +17,7 @@ namespace Breakaway.Web.Pages;
 /// </remarks>
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IOptions<MediaOptions> media) : PageModel
 {
     public string Heading { get; private set; } = string.Empty;
     public string Message { get; private set; } = string.Empty;
@@ -45,5 +47,9 @@ public sealed class ErrorModel : PageModel
             429 => ("Too many attempts", "Please wait a minute and try again."),
             _ => ("Sorry, something went wrong", "The problem is on our side, not yours. Please try again in a few minutes."),
         };
+        if (code == 413 && HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath.EndsWith("/media", StringComparison.Ordinal) == true)
+        {
+            (Heading, Message) = ("That file is too large", $"A photo can be up to {media.Value.MaxPhotoMegabytes} MB and a video up to {media.Value.MaxVideoMegabytes} MB. Please go back and choose a smaller file: save the photo smaller, or trim the video.");
+        }
     }
 }

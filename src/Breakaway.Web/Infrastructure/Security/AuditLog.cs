@@ -39,6 +39,8 @@ public static class AuditActions
     public const string ExerciseEdited = "exercise.edited";
     public const string ExerciseArchived = "exercise.archived";
     public const string ExerciseRestored = "exercise.restored";
+    public const string MediumAdded = "exercise.medium-added";
+    public const string MediumRemoved = "exercise.medium-removed";
     public const string RedFlagAcknowledged = "red-flag.acknowledged";
     public const string SessionsExported = "patient.sessions-exported";
     public const string PatientPhoneChanged = "patient.phone-changed";
@@ -92,6 +94,8 @@ public static class AuditActions
         ExerciseEdited => "Edited library exercise",
         ExerciseArchived => "Archived library exercise",
         ExerciseRestored => "Restored library exercise",
+        MediumAdded => "Added a photo or video to an exercise",
+        MediumRemoved => "Removed a photo or video from an exercise",
         RedFlagAcknowledged => "Acknowledged red flag",
         SessionsExported => "Downloaded sessions (CSV)",
         StaffListViewed => "Viewed staff list",

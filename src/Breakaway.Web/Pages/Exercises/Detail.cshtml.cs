@@ -1,16 +1,18 @@
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
+using Breakaway.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Breakaway.Web.Pages.Exercises;
 
-public sealed class DetailModel(BreakawayDbContext db) : PageModel
+public sealed class DetailModel(BreakawayDbContext db, MediaLibrary media) : PageModel
 {
     public Exercise Exercise { get; private set; } = null!;
     public IReadOnlyList<ExerciseLink> Easier { get; private set; } = [];
     public IReadOnlyList<ExerciseLink> Harder { get; private set; } = [];
+    public IReadOnlyList<MediumView> Media { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
@@ -30,6 +32,8 @@ public sealed class DetailModel(BreakawayDbContext db) : PageModel
         }
 
         Exercise = exercise;
+        // The public page is cached for everyone: library media only, never a patient's own.
+        Media = [.. (await media.ForExercisesAsync([exercise.Id], null, cancellationToken))[exercise.Id]];
         Harder = await db.ExerciseProgressions
             .Where(p => p.EasierId == exercise.Id && p.Harder.IsPublic && !p.Harder.IsArchived)
             .OrderBy(p => p.Harder.Name)

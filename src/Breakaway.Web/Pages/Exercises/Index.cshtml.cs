@@ -1,16 +1,18 @@
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
+using Breakaway.Web.Media;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Breakaway.Web.Pages.Exercises;
 
-public sealed class IndexModel(BreakawayDbContext db) : PageModel
+public sealed class IndexModel(BreakawayDbContext db, MediaLibrary media) : PageModel
 {
     public ExerciseCategory? Category { get; private set; }
     public BodyRegion? Region { get; private set; }
     public IReadOnlyList<ExerciseListItem> Exercises { get; private set; } = [];
+    public ILookup<int, MediumView> Media { get; private set; } = Array.Empty<MediumView>().ToLookup(m => m.ExerciseId);
 
     public async Task<IActionResult> OnGetAsync(string? category, string? region, CancellationToken cancellationToken)
     {
@@ -47,12 +49,13 @@ public sealed class IndexModel(BreakawayDbContext db) : PageModel
         }
 
         var rows = await query
-            .Select(e => new { e.Slug, e.Name, e.Purpose, e.Category, e.BodyRegion, e.Dose, e.SideName, e.HoldAt })
+            .Select(e => new { e.Id, e.Slug, e.Name, e.Purpose, e.Category, e.BodyRegion, e.Dose, e.SideName, e.HoldAt })
             .ToListAsync(cancellationToken);
         // Sorted in memory: categories in the order of a session (warm-up first), not alphabetically.
-        Exercises = [.. rows.OrderBy(e => e.Category).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new ExerciseListItem(e.Slug, e.Name, e.Purpose, e.Category, e.BodyRegion, e.Dose.Describe(e.SideName, e.HoldAt)))];
+        Exercises = [.. rows.OrderBy(e => e.Category).ThenBy(e => e.Name, StringComparer.Ordinal).Select(e => new ExerciseListItem(e.Id, e.Slug, e.Name, e.Purpose, e.Category, e.BodyRegion, e.Dose.Describe(e.SideName, e.HoldAt)))];
+        Media = await media.ForExercisesAsync([.. Exercises.Select(e => e.Id)], null, cancellationToken);
         return Page();
     }
 
-    public sealed record ExerciseListItem(string Slug, string Name, string Purpose, ExerciseCategory Category, BodyRegion Region, string DoseText);
+    public sealed record ExerciseListItem(int Id, string Slug, string Name, string Purpose, ExerciseCategory Category, BodyRegion Region, string DoseText);
 }

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Breakaway.Web.HomePrograms;
 using Breakaway.Web.Sessions;
+using Breakaway.Web.Media;
 
 namespace Breakaway.Web.Pages.My;
 
@@ -16,13 +17,16 @@ namespace Breakaway.Web.Pages.My;
 /// Today: the patient's exercises with their cues, and one form to log the whole session. Everything is read
 /// for the signed-in patient (from their claim), never by an id from the URL.
 /// </summary>
-public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock, AuditLog audit, RedFlagAlerts alerts) : PatientPageModel
+public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProgram, PublishedArticles articles, ClinicClock clock, AuditLog audit, RedFlagAlerts alerts, MediaLibrary media) : PatientPageModel
 {
     [BindProperty]
     public SessionInput Input { get; set; } = new();
 
     public string Name { get; private set; } = string.Empty;
     public ProgramVersion? Version { get; private set; }
+
+    /// <summary>Photos and videos of today's exercises: the library's and this patient's own.</summary>
+    public ILookup<int, MediumView> Media { get; private set; } = Array.Empty<MediumView>().ToLookup(m => m.ExerciseId);
     public DateOnly Today { get; private set; }
     public bool IsDueToday { get; private set; }
     public DateOnly? NextSession { get; private set; }
@@ -254,6 +258,7 @@ public sealed class IndexModel(BreakawayDbContext db, PatientProgram patientProg
             var schedule = patientProgram.ScheduleOf(Version);
             IsDueToday = schedule.IsDueOn(Today);
             NextSession = schedule.NextDueDay(Today.AddDays(1));
+            Media = await media.ForExercisesAsync([.. Version.Exercises.Select(e => e.ExerciseId).Distinct()], patientId, cancellationToken);
         }
 
         LoggedToday = await db.SessionLogs.Where(s => s.PatientId == patientId && s.Date == Today).OrderBy(s => s.LoggedUtc)
