@@ -3,6 +3,8 @@ using Breakaway.Web.Data;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
 using Breakaway.Web.Mail;
+using Breakaway.Web.Measures;
+using Breakaway.Web.Messages;
 
 if (args is ["healthcheck", ..])
 {
@@ -25,6 +27,8 @@ builder.Services
     .AddBreakawayWeb()
     .AddArticles()
     .AddBreakawayMail()
+    .AddMeasures()
+    .AddMessages()
     .AddBreakawayData(builder.Configuration, builder.Environment)
     .AddBreakawayIdentity();
 

@@ -7,14 +7,26 @@ using Microsoft.EntityFrameworkCore;
 namespace Breakaway.Web.Dashboard;
 
 /// <summary>Loads what the dashboard ranks, for every patient at once, in five queries whatever the number of patients.</summary>
-public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock clock)
+public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock clock, Measures.MeasureCatalog measures, Microsoft.Extensions.Options.IOptions<Measures.MeasureOptions> measureOptions)
 {
     public async Task<IReadOnlyList<PatientActivity>> LoadAsync(int? onlyPatientId = null, CancellationToken cancellationToken = default)
     {
         var since = clock.Today().AddDays(-28);
         var patients = await db.Patients
             .Where(p => onlyPatientId == null || p.Id == onlyPatientId)
-            .Select(p => new { p.Id, p.User.DisplayName })
+            .Select(p => new
+            {
+                p.Id,
+                p.User.DisplayName,
+                // Outcome measures ride along in the same command (AsSingleQuery), so the page's command count stays put.
+                Plans = db.MeasurePlans.Where(m => m.PatientId == p.Id && m.StoppedUtc == null).Select(m => new
+                {
+                    m.Id, m.MeasureSlug, m.StartDate, m.AtStart, m.EveryWeeks, m.AtDischarge, m.DischargeDate,
+                    Rounds = db.MeasureResponses.Where(r => r.PlanId == m.Id && r.CompletedUtc != null && r.Score != null)
+                        .Select(r => new { r.DueDate, CompletedUtc = r.CompletedUtc!.Value, Score = r.Score!.Value }).ToList(),
+                }).ToList(),
+            })
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
 
         var versions = await db.ProgramVersions
@@ -50,7 +62,11 @@ public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock cloc
             var title = mine.OrderByDescending(v => v.PublishedUtc).Select(v => v.Title).FirstOrDefault();
             return new PatientActivity(p.Id, p.DisplayName, title, spans,
                 [.. sessionsByPatient[p.Id].Select(s => new SessionSummary(s.Date, s.LoggedUtc, s.Pain, s.StopCue))],
-                flags.TryGetValue(p.Id, out var raised) ? raised : null);
+                flags.TryGetValue(p.Id, out var raised) ? raised : null,
+                Measures.MeasureSignals.For(
+                    [.. p.Plans.Select(m => new Measures.PlanWithRounds(m.Id, m.MeasureSlug, new Measures.PlanTimes(m.StartDate, m.AtStart, m.EveryWeeks, m.AtDischarge, m.DischargeDate),
+                        [.. m.Rounds.Select(r => new Measures.ScorePoint(r.DueDate, r.CompletedUtc, r.Score))]))],
+                    clock.Today(), measures.Find, measureOptions.Value.OverdueDays));
         })];
     }
 }
