@@ -117,5 +117,29 @@ public sealed class MeasuresJourneyTests(ClockedAppServer server) : BrowserTest(
         await therapist.GetByRole(AriaRole.Link, new() { Name = "Printable summary" }).ClickAsync();
         await ArrivedAtAsync(therapist, "**/admin/patients/*/summary");
         await CheckPageAsync("admin-measures-summary");
+
+        // A message about it: the therapist writes, the patient sees it first on /my (phone) and answers.
+        await therapist.GotoAsync(patientUrl);
+        await therapist.GetByRole(AriaRole.Link, new() { Name = "Open the conversation" }).ClickAsync();
+        await ArrivedAtAsync(therapist, "**/admin/patients/*/messages");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        await therapist.Locator(".field-error", new() { HasText = "Write your message" }).WaitForAsync();
+        await therapist.GetByLabel("Message to Demo Patient").FillAsync("Your stairs score dropped. Shall we look at it on Thursday?");
+        await therapist.GetByRole(AriaRole.Button, new() { Name = "Send message" }).ClickAsync();
+        await therapist.Locator(".notice-ok", new() { HasText = "Message sent." }).WaitForAsync();
+        await CheckPageAsync("admin-messages");
+        await therapist.Context.DisposeAsync();
+
+        patient = await SignedInAsync(Phone, "patient@demo.test");
+        await ArrivedAtAsync(patient, "**/my");
+        Assert.Contains("Shall we look at it on Thursday?", await patient.Locator(".inbox").TextContentAsync(), StringComparison.Ordinal);
+        await CheckPageAsync("my-message-new");
+        await patient.GetByRole(AriaRole.Link, new() { Name = "Read and answer" }).ClickAsync();
+        await ArrivedAtAsync(patient, "**/my/messages");
+        await patient.GetByLabel("Write to your physical therapist").FillAsync("Yes please, Thursday works.");
+        await patient.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await patient.Locator(".notice-ok", new() { HasText = "Message sent." }).WaitForAsync();
+        Assert.Equal(2, await patient.Locator(".message-thread li").CountAsync());
+        await CheckPageAsync("my-messages");
     }
 }
