@@ -5,6 +5,9 @@ using Breakaway.Web.Infrastructure.Security;
 using Breakaway.Web.Mail;
 using Breakaway.Web.Media;
 
+using Breakaway.Web.Measures;
+using Breakaway.Web.Messages;
+
 if (args is ["healthcheck", ..])
 {
     return await HealthProbe.RunAsync();
@@ -27,6 +30,9 @@ builder.Services
     .AddArticles()
     .AddBreakawayMail()
     .AddBreakawayMedia()
+
+    .AddMeasures()
+    .AddMessages()
     .AddBreakawayData(builder.Configuration, builder.Environment)
     .AddBreakawayIdentity();
 

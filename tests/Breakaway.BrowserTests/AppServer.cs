@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
@@ -12,11 +13,26 @@ namespace Breakaway.BrowserTests;
 /// The real app on a free loopback port (Kestrel, Production settings, the repo's content) and one
 /// headless Debian Chromium shared by every browser test.
 /// </summary>
-public sealed class AppServer : IAsyncLifetime
+public class AppServer : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly Factory _factory = new();
+    private readonly Factory _factory;
+
+    public AppServer()
+        : this(null)
+    {
+    }
+
+    /// <summary>A server of its own whose clock the test moves (see <see cref="ClockedAppServer"/>); the shared one keeps the real clock.</summary>
+    protected AppServer(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock)
+    {
+        Clock = clock;
+        _factory = new Factory(clock);
+    }
+
+    /// <summary>Null on the shared server: its outbox and reminders run on real timers.</summary>
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock { get; }
     private IPlaywright? _playwright;
 
     public IBrowser? Browser { get; private set; }
@@ -91,8 +107,9 @@ public sealed class AppServer : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<Breakaway.Web.Data.BreakawayDbContext>());
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -114,7 +131,7 @@ public sealed class AppServer : IAsyncLifetime
         return directory?.FullName ?? AppContext.BaseDirectory;
     }
 
-    private sealed class Factory : WebApplicationFactory<Program>
+    private sealed class Factory(Microsoft.Extensions.Time.Testing.FakeTimeProvider? clock) : WebApplicationFactory<Program>
     {
         /// <summary>SQLite by default; PostgreSQL on the suite's second pass (see TestDatabase).</summary>
         public TestDatabase Database { get; } = TestDatabase.Create();
@@ -142,8 +159,19 @@ public sealed class AppServer : IAsyncLifetime
             // No SMTP server: e-mail goes to a folder of this run's own, and the outbox looks every second.
             builder.UseSetting("Smtp:PickupFolder", MailFolder);
             builder.UseSetting("Smtp:PollSeconds", "1");
+            if (clock is not null)
+            {
+                builder.ConfigureServices(services =>
+                {
+                    services.RemoveAll<TimeProvider>();
+                    services.AddSingleton<TimeProvider>(clock);
+                });
+            }
         }
 
         public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"breakaway-browser-mail-{Guid.NewGuid():N}");
     }
 }
+
+/// <summary>An app server whose clock a journey moves (two weeks between two answers); a class fixture, not shared.</summary>
+public sealed class ClockedAppServer() : AppServer(new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));

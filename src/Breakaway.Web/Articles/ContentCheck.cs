@@ -27,7 +27,9 @@ public static class ContentCheck
         var options = app.Services.GetRequiredService<IOptions<ArticleOptions>>().Value;
         var path = string.IsNullOrEmpty(folder) ? options.ResolvePath(app.Environment.ContentRootPath) : Path.GetFullPath(folder);
         var catalog = app.Services.GetRequiredService<ArticleLoader>().Load(path);
-        var problems = Problems(catalog, [.. ExerciseLibrary.All.Select(e => e.Slug)]);
+        // Outcome measures (content/measures/*.yaml) are checked with the articles: a broken one is skipped on a site.
+        var measures = Measures.MeasureSet.Load(path);
+        IReadOnlyList<ContentProblem> problems = [.. Problems(catalog, [.. ExerciseLibrary.All.Select(e => e.Slug)]), .. measures.Problems];
 
         foreach (var problem in problems)
         {

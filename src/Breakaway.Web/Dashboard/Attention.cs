@@ -30,6 +30,8 @@ public sealed class DashboardOptions
 public enum AttentionGroup
 {
     RedFlag,
+    MeasureWorse,
+    MeasureOverdue,
     RisingPain,
     StopCue,
     LowAdherence,
@@ -44,7 +46,8 @@ public sealed record PatientActivity(
     string? ProgramTitle,
     IReadOnlyList<ScheduleSpan> Spans,
     IReadOnlyList<SessionSummary> Sessions,
-    DateTime? OpenFlagRaisedUtc);
+    DateTime? OpenFlagRaisedUtc,
+    Breakaway.Web.Measures.MeasureSignal? Measures = null);
 
 /// <summary>One logged session: its day, when it was logged, its average pain and whether a stop cue was hit.</summary>
 public sealed record SessionSummary(DateOnly Date, DateTime LoggedUtc, double? AveragePain, bool StopCueHit);
@@ -65,7 +68,9 @@ public sealed record AttentionRow(
     bool RisingPain,
     bool StopCue,
     bool LowAdherence,
-    bool Quiet);
+    bool Quiet,
+    bool MeasureWorse = false,
+    bool MeasureOverdue = false);
 
 /// <summary>
 /// Ranks patients by who needs a call today: open red flags, then rising pain, then stop cues hit, then low
@@ -100,6 +105,8 @@ public static class AttentionRules
         var low = adherence14 is { } a && a < options.LowAdherencePercent;
 
         var (group, latest) = patient.OpenFlagRaisedUtc is { } flagged ? (AttentionGroup.RedFlag, flagged)
+            : patient.Measures is { WorseByMcid: true, WorseSinceUtc: var worse } ? (AttentionGroup.MeasureWorse, worse)
+            : patient.Measures is { Overdue: true } ? (AttentionGroup.MeasureOverdue, lastLoggedUtc)
             : rising ? (AttentionGroup.RisingPain, lastLoggedUtc)
             : stopCueAt is { } hit ? (AttentionGroup.StopCue, hit)
             : low ? (AttentionGroup.LowAdherence, lastLoggedUtc)
@@ -111,7 +118,8 @@ public static class AttentionRules
             .Select(g => (g.Key, Math.Round(g.Average(s => s.AveragePain!.Value), 1))).ToList();
 
         return new AttentionRow(patient.PatientId, patient.Name, patient.ProgramTitle, group, latest, Percent(7), Percent(28), lastSession,
-            last7, previous7, trend, patient.OpenFlagRaisedUtc is not null, rising, stopCueAt is not null, low, quiet);
+            last7, previous7, trend, patient.OpenFlagRaisedUtc is not null, rising, stopCueAt is not null, low, quiet,
+            patient.Measures?.WorseByMcid ?? false, patient.Measures?.Overdue ?? false);
     }
 
     private static double? Average(IEnumerable<SessionSummary> sessions)
@@ -123,6 +131,8 @@ public static class AttentionRules
     public static string Label(this AttentionGroup group) => group switch
     {
         AttentionGroup.RedFlag => "Red flag",
+        AttentionGroup.MeasureWorse => "Worse by at least the MCID",
+        AttentionGroup.MeasureOverdue => "Measure overdue",
         AttentionGroup.RisingPain => "Pain rising",
         AttentionGroup.StopCue => "Stop cue hit",
         AttentionGroup.LowAdherence => "Low adherence",

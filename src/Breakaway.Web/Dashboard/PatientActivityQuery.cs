@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Breakaway.Web.Dashboard;
 
 /// <summary>Loads what the dashboard ranks, for every patient at once, in five queries whatever the number of patients.</summary>
-public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock clock)
+public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock clock, Measures.MeasureCatalog measures, Microsoft.Extensions.Options.IOptions<Measures.MeasureOptions> measureOptions)
 {
     public Task<IReadOnlyList<PatientActivity>> LoadAsync(int? onlyPatientId = null, CancellationToken cancellationToken = default) =>
         LoadAsync(onlyPatientId is { } id ? [id] : null, cancellationToken);
@@ -19,7 +19,19 @@ public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock cloc
         // Filters composed only when there are ids, so the single-patient refresh after a save uses the indexes.
         var ids = only?.ToList();
         var patients = await (ids is null ? db.Patients : db.Patients.Where(p => ids.Contains(p.Id)))
-            .Select(p => new { p.Id, p.User.DisplayName })
+            .Select(p => new
+            {
+                p.Id,
+                p.User.DisplayName,
+                // Outcome measures ride along in the same command (AsSingleQuery), so the page's command count stays put.
+                Plans = db.MeasurePlans.Where(m => m.PatientId == p.Id && m.StoppedUtc == null).Select(m => new
+                {
+                    m.Id, m.MeasureSlug, m.StartDate, m.AtStart, m.EveryWeeks, m.AtDischarge, m.DischargeDate,
+                    Rounds = db.MeasureResponses.Where(r => r.PlanId == m.Id && r.CompletedUtc != null && r.Score != null)
+                        .Select(r => new { r.DueDate, CompletedUtc = r.CompletedUtc!.Value, Score = r.Score!.Value }).ToList(),
+                }).ToList(),
+            })
+            .AsSingleQuery()
             .ToListAsync(cancellationToken);
 
         var published = db.ProgramVersions.Where(v => v.PublishedUtc != null && v.Program.PatientId != null && v.Program.ArchivedUtc == null);
@@ -56,7 +68,11 @@ public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock cloc
             var title = mine.OrderByDescending(v => v.PublishedUtc).Select(v => v.Title).FirstOrDefault();
             return new PatientActivity(p.Id, p.DisplayName, title, spans,
                 [.. sessionsByPatient[p.Id].Select(s => new SessionSummary(s.Date, s.LoggedUtc, s.Pain, s.StopCue))],
-                flags.TryGetValue(p.Id, out var raised) ? raised : null);
+                flags.TryGetValue(p.Id, out var raised) ? raised : null,
+                Measures.MeasureSignals.For(
+                    [.. p.Plans.Select(m => new Measures.PlanWithRounds(m.Id, m.MeasureSlug, new Measures.PlanTimes(m.StartDate, m.AtStart, m.EveryWeeks, m.AtDischarge, m.DischargeDate),
+                        [.. m.Rounds.Select(r => new Measures.ScorePoint(r.DueDate, r.CompletedUtc, r.Score))]))],
+                    clock.Today(), measures.Find, measureOptions.Value.OverdueDays));
         })];
     }
 }

@@ -81,6 +81,12 @@ public abstract class BreakawayDbContext : IdentityDbContext<AppUser>, IDataProt
         }
     }
 
+    public DbSet<MeasurePlan> MeasurePlans => Set<MeasurePlan>();
+
+    public DbSet<MeasureResponse> MeasureResponses => Set<MeasureResponse>();
+
+    public DbSet<PatientMessage> PatientMessages => Set<PatientMessage>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -44,6 +44,12 @@ public sealed class ProgramService(BreakawayDbContext db, ClinicClock clock, IOp
             Versions = [draft],
         };
         db.Programs.Add(program);
+        if (templateId is { } fromTemplate && patientId is { } forPatient)
+        {
+            // Outcome measures the template carries start with the program.
+            await Measures.MeasureService.StageTemplatePlansAsync(db, fromTemplate, forPatient, clock.Today(), now, userId);
+        }
+
         await db.SaveChangesAsync();
         return program;
     }

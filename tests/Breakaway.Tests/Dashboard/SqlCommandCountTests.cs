@@ -6,9 +6,9 @@ namespace Breakaway.Tests.Dashboard;
 public sealed class SqlCommandCountTests
 {
     [Theory]
-    [InlineData("patient@demo.test", "/my")]
-    [InlineData("therapist@demo.test", "/admin")]
-    public async Task MainPages_IssueAtMostSixSqlCommands(string login, string url)
+    [InlineData("patient@demo.test", "/my", 7)]
+    [InlineData("therapist@demo.test", "/admin", 6)]
+    public async Task MainPages_IssueAFixedSmallNumberOfSqlCommands(string login, string url, int most)
     {
         var counter = new CommandCounter();
         await using var factory = new BreakawayFactory().WithDemo().With("Demo:HistoryPatients", "20").With("Security:RequireStaffMfa", "false");
@@ -21,6 +21,7 @@ public sealed class SqlCommandCountTests
         await client.GetStringAsync(url, TestContext.Current.CancellationToken);
 
         // Five for the page, one for the session: every request reads the account's security stamp (SessionPolicy).
-        Assert.InRange(counter.Count, 1, 6);
+        // /my has one more: new messages and waiting questionnaires at the top, read together in one command.
+        Assert.InRange(counter.Count, 1, most);
     }
 }

@@ -536,6 +536,107 @@ namespace Breakaway.Web.Data.Migrations
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.MeasurePlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AtDischarge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AtStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DischargeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EveryWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeasureSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StoppedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("MeasurePlans", t =>
+                        {
+                            t.HasCheckConstraint("CK_MeasurePlan_EveryWeeks", "\"EveryWeeks\" IS NULL OR (\"EveryWeeks\" >= 1 AND \"EveryWeeks\" <= 52)");
+                        });
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.MeasureResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Activities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MeasureSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "MeasureSlug");
+
+                    b.HasIndex("PlanId", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("MeasureResponses");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -655,6 +756,52 @@ namespace Breakaway.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.PatientMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromPatient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SessionLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SessionLogId");
+
+                    b.HasIndex("PatientId", "SentUtc");
+
+                    b.ToTable("PatientMessages");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.ProgramExercise", b =>
@@ -1238,6 +1385,38 @@ namespace Breakaway.Web.Data.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.MeasurePlan", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Breakaway.Web.Domain.HomeProgram", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.MeasureResponse", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.MeasurePlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.Patient", b =>
                 {
                     b.HasOne("Breakaway.Web.Domain.AppUser", "User")
@@ -1247,6 +1426,22 @@ namespace Breakaway.Web.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.PatientMessage", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.SessionLog", null)
+                        .WithMany()
+                        .HasForeignKey("SessionLogId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.ProgramExercise", b =>

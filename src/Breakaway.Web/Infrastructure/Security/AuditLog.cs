@@ -56,6 +56,13 @@ public static class AuditActions
     public const string PasswordResetRequested = "password.reset-requested";
     public const string RemindersChanged = "reminders.changed";
     public const string RemindersUnsubscribed = "reminders.unsubscribed";
+    public const string MeasurePlanned = "measure.planned";
+    public const string MeasurePlanStopped = "measure.plan-stopped";
+    public const string MeasureAnswered = "measure.answered";
+    public const string MeasuresViewed = "measure.results-viewed";
+    public const string MeasuresExported = "patient.measures-exported";
+    public const string MessageSent = "message.sent";
+    public const string MessagesViewed = "message.thread-viewed";
 
     /// <summary>What the audit page shows for each action: plain words instead of the stored code.</summary>
     public static string Label(string action) => action switch
@@ -109,6 +116,13 @@ public static class AuditActions
         PasswordResetRequested => "Asked for a password link by e-mail",
         RemindersChanged => "Changed exercise reminders",
         RemindersUnsubscribed => "Unsubscribed from reminders (e-mail link)",
+        MeasurePlanned => "Scheduled an outcome measure",
+        MeasurePlanStopped => "Stopped an outcome measure",
+        MeasureAnswered => "Answered an outcome measure",
+        MeasuresViewed => "Viewed outcome measures",
+        MeasuresExported => "Downloaded outcome measures (CSV)",
+        MessageSent => "Sent a message",
+        MessagesViewed => "Read the messages",
         _ => action,
     };
 }

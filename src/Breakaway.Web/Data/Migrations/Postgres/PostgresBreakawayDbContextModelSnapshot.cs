@@ -553,6 +553,111 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.ToTable("Invitations");
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.MeasurePlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("AtDischarge")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AtStart")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CreatedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DischargeDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("EveryWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MeasureSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int?>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("StoppedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TemplateId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("MeasurePlans", t =>
+                        {
+                            t.HasCheckConstraint("CK_MeasurePlan_EveryWeeks", "\"EveryWeeks\" IS NULL OR (\"EveryWeeks\" >= 1 AND \"EveryWeeks\" <= 52)");
+                        });
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.MeasureResponse", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.PrimitiveCollection<List<string>>("Activities")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<int>>("Answers")
+                        .IsRequired()
+                        .HasColumnType("integer[]");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MeasureSlug")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("StartedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "MeasureSlug");
+
+                    b.HasIndex("PlanId", "DueDate")
+                        .IsUnique();
+
+                    b.ToTable("MeasureResponses");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -676,6 +781,54 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Patients");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.PatientMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("FromPatient")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PatientId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("SessionLogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("SessionLogId");
+
+                    b.HasIndex("PatientId", "SentUtc");
+
+                    b.ToTable("PatientMessages");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.ProgramExercise", b =>
@@ -1279,6 +1432,38 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Breakaway.Web.Domain.MeasurePlan", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Breakaway.Web.Domain.HomeProgram", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.MeasureResponse", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.MeasurePlan", "Plan")
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Plan");
+                });
+
             modelBuilder.Entity("Breakaway.Web.Domain.Patient", b =>
                 {
                     b.HasOne("Breakaway.Web.Domain.AppUser", "User")
@@ -1288,6 +1473,22 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Breakaway.Web.Domain.PatientMessage", b =>
+                {
+                    b.HasOne("Breakaway.Web.Domain.Patient", "Patient")
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Breakaway.Web.Domain.SessionLog", null)
+                        .WithMany()
+                        .HasForeignKey("SessionLogId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Patient");
                 });
 
             modelBuilder.Entity("Breakaway.Web.Domain.ProgramExercise", b =>
