@@ -68,6 +68,7 @@ public static class ServiceRegistration
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PublishedArticles>();
         services.AddSingleton<ArticleExerciseCards>();
+        services.AddSingleton<Drawings.DrawingRenderer>();
         return services;
     }
 
