@@ -148,7 +148,7 @@ public sealed class DrawingRenderer
         var all = drawing.Positions.Select(p => Skeleton.Of(p.Pose)).ToList();
         var bounds = Bounds.Of(drawing, all, camera);
         const double gap = 10, labelHeight = 14;
-        var widest = labels ? drawing.Positions.Max(p => p.Label.Length) * 5.4 : 0;
+        var widest = labels ? drawing.Positions.Max(p => (p.Label ?? "").Length) * 5.4 : 0;
         if (bounds.Width < widest)
         {
             bounds = bounds with { Left = bounds.Left - ((widest - bounds.Width) / 2), Width = widest };

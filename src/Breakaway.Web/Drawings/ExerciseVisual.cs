@@ -25,10 +25,10 @@ public sealed record ExerciseVisual(string Name, string StartingPosition, Exerci
     {
         get
         {
-            var text = $"Drawing of the {Name.ToLowerInvariant()}. {StartingPosition}";
+            var text = $"Drawing of the {(Name ?? "exercise").ToLowerInvariant()}. {StartingPosition}".TrimEnd();
             if (Drawing is { Positions.Count: > 1 } d)
             {
-                text += $" The drawing shows: {string.Join(", then ", d.Positions.Select(p => p.Label.ToLowerInvariant()))}.";
+                text += $" The drawing shows: {string.Join(", then ", d.Positions.Select(p => (p.Label ?? "").ToLowerInvariant()))}.";
             }
 
             return text;
@@ -36,5 +36,5 @@ public sealed record ExerciseVisual(string Name, string StartingPosition, Exerci
     }
 
     /// <summary>The shorter alternative of a thumbnail: the list around it already names the exercise.</summary>
-    public string ThumbnailText => Drawing is { Positions.Count: > 0 } d ? $"Drawing of the {Name.ToLowerInvariant()}: {d.Positions[^1].Label.ToLowerInvariant()}" : Name;
+    public string ThumbnailText => Drawing is { Positions.Count: > 0 } d ? $"Drawing of the {(Name ?? "exercise").ToLowerInvariant()}: {(d.Positions[^1].Label ?? "").ToLowerInvariant()}" : Name ?? "Exercise";
 }

@@ -176,7 +176,7 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
 
     public const int MaxPositions = 4;
 
-    public ExerciseVisual PreviewVisual => new(Input.Name, Input.StartingPosition, Input.Drawing, Input.Dose.HoldSeconds, VisualSize.Full);
+    public ExerciseVisual PreviewVisual => new(Input.Name ?? "", Input.StartingPosition ?? "", Input.Drawing, Input.Dose.HoldSeconds, VisualSize.Full);
 
     /// <summary>The form again with the posted values; the model's values win over what the browser sent, since a handler changed them.</summary>
     private async Task<IActionResult> Redisplay(int? id, bool clear = true)
