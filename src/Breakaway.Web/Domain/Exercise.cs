@@ -44,6 +44,9 @@ public sealed class Exercise
     /// <summary>Easier exercises to step back to.</summary>
     public List<ExerciseProgression> Regressions { get; set; } = [];
 
+    /// <summary>The line drawing of the exercise's positions (see <c>Drawings/</c>); none when null.</summary>
+    public Drawings.ExerciseDrawing? Drawing { get; set; }
+
     /// <summary>Optional picture or video (http or https only).</summary>
     public string? MediaUrl { get; set; }
 

@@ -70,6 +70,7 @@ public static class ServiceRegistration
         services.AddSingleton<ArticleStore>();
         services.AddSingleton<PublishedArticles>();
         services.AddSingleton<ArticleExerciseCards>();
+        services.AddSingleton<Drawings.DrawingRenderer>();
         return services;
     }
 

@@ -1,4 +1,6 @@
 using Breakaway.Web.Domain;
+using Breakaway.Web.Drawings;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -17,6 +19,16 @@ internal sealed class ExerciseConfiguration : IEntityTypeConfiguration<Exercise>
         builder.Property(e => e.SideName).HasMaxLength(20).IsRequired();
         builder.Property(e => e.Equipment).HasMaxLength(200);
         builder.Property(e => e.MediaUrl).HasMaxLength(500);
+
+        // The drawing is one JSON document: it is only ever read and written whole, with the exercise.
+        builder.Property(e => e.Drawing)
+            .HasConversion(
+                d => d == null ? null : DrawingJson.Write(d),
+                json => DrawingJson.Read(json),
+                new ValueComparer<ExerciseDrawing?>(
+                    (a, b) => (a == null ? null : DrawingJson.Write(a)) == (b == null ? null : DrawingJson.Write(b)),
+                    d => d == null ? 0 : DrawingJson.Write(d).GetHashCode(StringComparison.Ordinal),
+                    d => d == null ? null : DrawingJson.Read(DrawingJson.Write(d))));
 
         // Ordered lists of short sentences, stored as JSON arrays (primitive collections).
         builder.PrimitiveCollection(e => e.Steps).IsRequired();

@@ -254,6 +254,9 @@ namespace Breakaway.Web.Data.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Drawing")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Equipment")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -2,7 +2,10 @@ using Breakaway.Web.Domain;
 
 namespace Breakaway.Web.Data.Seed;
 
-/// <summary>The clinic's starter library: four glute exercises, two warm-ups, and the banded, weighted and functional steps that build on them.</summary>
+/// <summary>
+/// The clinic's starter library: four glute exercises, two warm-ups, the banded, weighted and functional steps that build
+/// on them, and the pelvic floor exercises (long holds, quick squeezes, sitting and standing, the knack, relaxation).
+/// </summary>
 internal static class ExerciseLibrary
 {
     public static IReadOnlyList<SeedExercise> All { get; } =
@@ -188,7 +191,7 @@ internal static class ExerciseLibrary
                 new("You feel dizzy or light-headed.", IsPain: false),
                 new("You feel short of breath.", IsPain: false),
             ],
-            ProgressesTo: ["pelvic-tilt"],
+            ProgressesTo: ["pelvic-tilt", "pelvic-floor-long-holds", "childs-pose-breathing"],
             Equipment: null,
             HoldAt: null,
             SideName: "side"),
@@ -477,6 +480,226 @@ internal static class ExerciseLibrary
             ],
             ProgressesTo: [],
             Equipment: "A light dumbbell or kettlebell",
+            HoldAt: null,
+            SideName: "side"),
+        new(
+            Slug: "pelvic-floor-long-holds",
+            Name: "Pelvic floor long holds (slow Kegels)",
+            Purpose: "Builds strength and staying power in your pelvic floor muscles, which support your bladder and bowel and help you stay dry.",
+            Region: BodyRegion.PelvicFloor,
+            Category: ExerciseCategory.Activation,
+            StartingPosition: "Lie on your back with your knees bent and your feet flat on the floor. Let your buttocks, thighs and belly rest.",
+            Steps:
+            [
+                "To find the right muscles, picture holding in wind, or stopping your wee midstream. Use that picture only to find them, never as an exercise on the toilet.",
+                "Breathe out, then gently squeeze those muscles and lift them up and in.",
+                "Keep breathing while you hold. Start with as long as you can manage, and build up to 10 seconds.",
+                "Let go completely and rest for as long as you held.",
+                "Repeat. Aim for 8 to 10 in a row, and spread your sets over the day: morning, midday and evening.",
+            ],
+            Dose: new Dose { Sets = 3, Reps = 8, HoldSeconds = 10, PerSide = false, RestSeconds = 60, TimesPerWeek = 7 },
+            FormCues:
+            [
+                "A gentle lift and squeeze deep inside, between your pubic bone and your tailbone.",
+                "Your buttocks and thighs stay soft, and you keep breathing.",
+                "A full, easy letting go after each hold.",
+            ],
+            StopCues:
+            [
+                new("You feel pain during or after the exercise.", IsPain: true),
+                new("You feel heaviness, a bulge, or you leak more than before.", IsPain: false),
+                new("You push down instead of lifting up, or you hold your breath.", IsPain: false),
+                new("After a few weeks you still cannot feel any lift. Ask your physical therapist; a check-up may help.", IsPain: false),
+            ],
+            ProgressesTo: ["pelvic-floor-squeezes-sitting"],
+            Equipment: null,
+            HoldAt: "each time",
+            SideName: "side"),
+        new(
+            Slug: "pelvic-floor-quick-contractions",
+            Name: "Pelvic floor quick squeezes (quick Kegels)",
+            Purpose: "Trains your pelvic floor to switch on fast, which helps stop leaks when you cough, sneeze or laugh.",
+            Region: BodyRegion.PelvicFloor,
+            Category: ExerciseCategory.Activation,
+            StartingPosition: "Lie on your back with your knees bent and your feet flat on the floor, relaxed and breathing easily.",
+            Steps:
+            [
+                "Find your pelvic floor muscles the same way as for the long holds.",
+                "Squeeze and lift them quickly and strongly, then let go straight away.",
+                "Let them relax fully before the next quick squeeze.",
+                "Do 10 quick squeezes in a row. Keep breathing the whole time.",
+            ],
+            Dose: new Dose { Sets = 3, Reps = 10, HoldSeconds = 0, PerSide = false, RestSeconds = 30, TimesPerWeek = 7 },
+            FormCues:
+            [
+                "A quick lift and a full letting go each time.",
+                "Your buttocks, thighs and belly stay still.",
+                "Steady, easy breathing.",
+            ],
+            StopCues:
+            [
+                new("You feel pain during or after the exercise.", IsPain: true),
+                new("You feel heaviness, a bulge, or you leak more than before.", IsPain: false),
+                new("You push down instead of lifting up, or you hold your breath.", IsPain: false),
+            ],
+            ProgressesTo: ["the-knack"],
+            Equipment: null,
+            HoldAt: null,
+            SideName: "side"),
+        new(
+            Slug: "pelvic-floor-squeezes-sitting",
+            Name: "Pelvic floor squeezes sitting up",
+            Purpose: "Moves your pelvic floor exercises (Kegels) from lying down to sitting, where the muscles work against more weight.",
+            Region: BodyRegion.PelvicFloor,
+            Category: ExerciseCategory.Strengthening,
+            StartingPosition: "Sit tall on a firm chair with your feet flat on the floor and your knees a little apart. Rest your hands on your thighs.",
+            Steps:
+            [
+                "Breathe out and squeeze and lift your pelvic floor, as if lifting it off the chair.",
+                "Hold for up to 10 seconds and keep breathing.",
+                "Let go completely and rest as long as you held.",
+                "Follow with a few quick squeezes, letting go fully after each one.",
+            ],
+            Dose: new Dose { Sets = 3, Reps = 8, HoldSeconds = 10, PerSide = false, RestSeconds = 60, TimesPerWeek = 7 },
+            FormCues:
+            [
+                "A lift up and away from the seat, deep inside.",
+                "Your buttocks stay relaxed on the chair.",
+                "Your shoulders and jaw stay loose.",
+            ],
+            StopCues:
+            [
+                new("You feel pain during or after the exercise.", IsPain: true),
+                new("You feel heaviness, a bulge, or you leak more than before.", IsPain: false),
+                new("You push down instead of lifting up, or you hold your breath.", IsPain: false),
+            ],
+            ProgressesTo: ["pelvic-floor-squeezes-standing"],
+            Equipment: "A firm chair",
+            HoldAt: "each time",
+            SideName: "side"),
+        new(
+            Slug: "pelvic-floor-squeezes-standing",
+            Name: "Pelvic floor squeezes standing",
+            Purpose: "Trains your pelvic floor (Kegels) in the position where most leaks happen: standing up.",
+            Region: BodyRegion.PelvicFloor,
+            Category: ExerciseCategory.Strengthening,
+            StartingPosition: "Stand tall with your feet hip-width apart and your knees soft. Hold a counter if you like.",
+            Steps:
+            [
+                "Breathe out and squeeze and lift your pelvic floor.",
+                "Hold for up to 10 seconds while you keep breathing.",
+                "Let go completely and rest as long as you held.",
+                "When this feels easy, try it while you walk or climb stairs.",
+            ],
+            Dose: new Dose { Sets = 3, Reps = 8, HoldSeconds = 10, PerSide = false, RestSeconds = 60, TimesPerWeek = 7 },
+            FormCues:
+            [
+                "A lift deep inside with your buttocks relaxed.",
+                "Your knees stay soft and your posture tall.",
+                "You can still talk while you hold.",
+            ],
+            StopCues:
+            [
+                new("You feel pain during or after the exercise.", IsPain: true),
+                new("You feel heaviness, a bulge, or you leak more than before.", IsPain: false),
+                new("You push down instead of lifting up, or you hold your breath.", IsPain: false),
+            ],
+            ProgressesTo: ["the-knack"],
+            Equipment: null,
+            HoldAt: "each time",
+            SideName: "side"),
+        new(
+            Slug: "the-knack",
+            Name: "The knack: squeeze before you cough",
+            Purpose: "A pelvic floor habit that stops leaks: tighten the muscles just before a cough, sneeze, laugh or lift.",
+            Region: BodyRegion.PelvicFloor,
+            Category: ExerciseCategory.Functional,
+            StartingPosition: "Stand tall with your feet hip-width apart. Later you will use the knack wherever you are.",
+            Steps:
+            [
+                "Practise first: squeeze and lift your pelvic floor firmly.",
+                "Keep the squeeze and give a small cough.",
+                "Let go after the cough.",
+                "Use the same squeeze in daily life, just before you cough, sneeze, laugh, or pick something up.",
+            ],
+            Dose: new Dose { Sets = 1, Reps = 5, HoldSeconds = 0, PerSide = false, RestSeconds = 0, TimesPerWeek = 7 },
+            FormCues:
+            [
+                "The squeeze comes a moment before the cough, not after it.",
+                "Less or no leaking when you cough.",
+                "You breathe out with the effort.",
+            ],
+            StopCues:
+            [
+                new("You feel pain when you squeeze.", IsPain: true),
+                new("You feel heaviness or a bulge, or you leak more than before.", IsPain: false),
+                new("You push down instead of lifting up.", IsPain: false),
+            ],
+            ProgressesTo: [],
+            Equipment: null,
+            HoldAt: null,
+            SideName: "side"),
+        new(
+            Slug: "childs-pose-breathing",
+            Name: "Child's pose breathing (pelvic floor relaxation)",
+            Purpose: "Lets a tight, over-working pelvic floor lengthen and relax, which can ease pelvic pain.",
+            Region: BodyRegion.PelvicFloor,
+            Category: ExerciseCategory.Mobility,
+            StartingPosition: "Kneel on a mat with your knees apart and your big toes touching. Sit back toward your heels and lower your chest toward the floor, arms stretched forward.",
+            Steps:
+            [
+                "Rest your forehead on the mat or on a cushion.",
+                "Breathe in slowly and let your belly and lower back widen.",
+                "As you breathe in, let your pelvic floor soften and drop, as if it were opening.",
+                "Breathe out gently and let everything stay loose. Do not squeeze.",
+                "Stay for the number of breaths your physical therapist gave you.",
+            ],
+            Dose: new Dose { Sets = 1, Reps = 10, HoldSeconds = 0, PerSide = false, RestSeconds = 0, TimesPerWeek = 7 },
+            FormCues:
+            [
+                "A gentle stretch in your back and hips.",
+                "Your pelvic floor feels softer and heavier as you breathe in.",
+                "You feel calmer with each breath.",
+            ],
+            StopCues:
+            [
+                new("You feel pain in your knees, hips or back.", IsPain: true),
+                new("Your pelvic pain gets worse.", IsPain: true),
+                new("You feel dizzy.", IsPain: false),
+            ],
+            ProgressesTo: ["happy-baby-stretch"],
+            Equipment: "A mat, and a cushion under your head or hips if you like",
+            HoldAt: null,
+            SideName: "side"),
+        new(
+            Slug: "happy-baby-stretch",
+            Name: "Happy baby stretch (pelvic floor relaxation)",
+            Purpose: "Opens your hips and gently lengthens your pelvic floor, for a pelvic floor that works too hard.",
+            Region: BodyRegion.PelvicFloor,
+            Category: ExerciseCategory.Mobility,
+            StartingPosition: "Lie on your back. Bring your knees up toward your armpits and hold the outsides of your feet, or your shins, with the soles of your feet facing the ceiling.",
+            Steps:
+            [
+                "Let your knees fall apart, wider than your body.",
+                "Rest your head and your low back on the floor.",
+                "Breathe in slowly and let your pelvic floor soften and widen.",
+                "Breathe out and stay relaxed. Rock gently from side to side if it feels good.",
+                "Take the number of breaths your physical therapist gave you, then lower your feet one at a time.",
+            ],
+            Dose: new Dose { Sets = 1, Reps = 10, HoldSeconds = 0, PerSide = false, RestSeconds = 0, TimesPerWeek = 7 },
+            FormCues:
+            [
+                "A stretch in your inner thighs and around your hips.",
+                "Your pelvic floor feels soft and open.",
+                "Your breathing stays slow and easy.",
+            ],
+            StopCues:
+            [
+                new("You feel pain in your hips, groin or back.", IsPain: true),
+                new("Your pelvic pain gets worse.", IsPain: true),
+            ],
+            ProgressesTo: [],
+            Equipment: "A mat",
             HoldAt: null,
             SideName: "side"),
     ];

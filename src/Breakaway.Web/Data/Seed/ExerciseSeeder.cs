@@ -1,4 +1,5 @@
 using Breakaway.Web.Domain;
+using Breakaway.Web.Drawings;
 using Microsoft.EntityFrameworkCore;
 
 namespace Breakaway.Web.Data.Seed;
@@ -13,6 +14,7 @@ public sealed class ExerciseSeeder(BreakawayDbContext db, TimeProvider clock)
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
         var existing = await db.Exercises.Select(e => e.Slug).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
+        await AddMissingDrawingsAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var inserted = new Dictionary<string, Exercise>(StringComparer.Ordinal);
 
@@ -33,6 +35,7 @@ public sealed class ExerciseSeeder(BreakawayDbContext db, TimeProvider clock)
                 Equipment = seed.Equipment,
                 FormCues = [.. seed.FormCues],
                 StopCues = [.. seed.StopCues.Select((c, i) => new StopCue { Order = i + 1, Text = c.Text, IsPain = c.IsPain })],
+                Drawing = LibraryDrawings.BySlug.GetValueOrDefault(seed.Slug),
                 IsPublic = true,
                 CreatedUtc = now,
                 UpdatedUtc = now,
@@ -63,5 +66,24 @@ public sealed class ExerciseSeeder(BreakawayDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(cancellationToken);
         return inserted.Count;
+    }
+
+    /// <summary>
+    /// A library exercise from before drawings existed gets its drawing once. A drawing is something missing, like a
+    /// missing exercise; one that a therapist changed is never touched.
+    /// </summary>
+    private async Task AddMissingDrawingsAsync(CancellationToken cancellationToken)
+    {
+        var slugs = LibraryDrawings.BySlug.Keys.ToList();
+        var bare = await db.Exercises.AsTracking().Where(e => e.Drawing == null && slugs.Contains(e.Slug)).ToListAsync(cancellationToken);
+        foreach (var exercise in bare)
+        {
+            exercise.Drawing = LibraryDrawings.BySlug[exercise.Slug];
+        }
+
+        if (bare.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

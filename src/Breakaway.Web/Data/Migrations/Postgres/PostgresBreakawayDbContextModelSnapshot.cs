@@ -265,6 +265,9 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Drawing")
+                        .HasColumnType("text");
+
                     b.Property<string>("Equipment")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

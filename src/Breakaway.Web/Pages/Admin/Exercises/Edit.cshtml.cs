@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
+using Breakaway.Web.Drawings;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -61,6 +62,7 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
             MediaUrl = exercise.MediaUrl,
             IsPublic = exercise.IsPublic,
             Harder = [.. exercise.Progressions.Select(p => p.HarderId)],
+            Drawing = exercise.Drawing ?? new ExerciseDrawing(),
         };
         await LoadOthers(exercise.Id);
         return Page();
@@ -99,6 +101,7 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
         exercise.Equipment = Blank(Input.Equipment);
         exercise.MediaUrl = Blank(Input.MediaUrl);
         exercise.IsPublic = Input.IsPublic;
+        exercise.Drawing = Input.Drawing.Positions.Count == 0 ? null : Input.Drawing;
         exercise.UpdatedUtc = now;
         SyncStopCues(exercise);
         exercise.Progressions.RemoveAll(p => !Input.Harder.Contains(p.HarderId));
@@ -112,6 +115,124 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
         await cache.EvictByTagAsync(PublicPageCache.Tag, default);
         Message = "Saved.";
         return RedirectToPage(new { id = exercise.Id });
+    }
+
+    /// <summary>"Preview drawing": shows the drawing made from the numbers on the form, saving nothing.</summary>
+    public async Task<IActionResult> OnPostPreviewAsync(int? id)
+    {
+        var problems = ValidateDrawing();
+        ModelState.Clear();
+        foreach (var (key, message) in problems)
+        {
+            ModelState.AddModelError(key, message);
+        }
+
+        return await Redisplay(id);
+    }
+
+    /// <summary>The live preview's request (the script posts the same form): just the drawing, or 400 with no body.</summary>
+    public IActionResult OnPostPreviewDrawing()
+    {
+        if (ValidateDrawing().Count > 0 || Input.Drawing.Positions.Count == 0)
+        {
+            return BadRequest();
+        }
+
+        return Partial("_ExerciseVisual", PreviewVisual);
+    }
+
+    /// <summary>Puts a base pose into a position (a position number one past the last adds a position).</summary>
+    public async Task<IActionResult> OnPostPoseAsync(int? id, int position)
+    {
+        var pose = BasePoses.Find(Request.Form[$"basePose{position}"]);
+        var positions = Input.Drawing.Positions;
+        if (pose is null || position < 0 || position > positions.Count || positions.Count >= MaxPositions && position == positions.Count)
+        {
+            ModelState.AddModelError($"basePose{position}", "Choose a base pose from the list.");
+            return await Redisplay(id, clear: false);
+        }
+
+        if (position == positions.Count)
+        {
+            positions.Add(new DrawingPosition { Label = positions.Count == 0 ? "Start" : "End", Pose = pose });
+        }
+        else
+        {
+            positions[position] = positions[position] with { Pose = pose };
+        }
+
+        return await Redisplay(id);
+    }
+
+    public async Task<IActionResult> OnPostRemovePositionAsync(int? id, int position)
+    {
+        if (position >= 0 && position < Input.Drawing.Positions.Count)
+        {
+            Input.Drawing.Positions.RemoveAt(position);
+        }
+
+        return await Redisplay(id);
+    }
+
+    public const int MaxPositions = 4;
+
+    public ExerciseVisual PreviewVisual => new(Input.Name ?? "", Input.StartingPosition ?? "", Input.Drawing, Input.Dose.HoldSeconds, VisualSize.Full);
+
+    /// <summary>The form again with the posted values; the model's values win over what the browser sent, since a handler changed them.</summary>
+    private async Task<IActionResult> Redisplay(int? id, bool clear = true)
+    {
+        if (clear)
+        {
+            var errors = ModelState.Where(e => e.Value?.Errors.Count > 0).Select(e => (e.Key, e.Value!.Errors[0].ErrorMessage)).ToList();
+            ModelState.Clear();
+            foreach (var (key, message) in errors.Where(e => e.Key.StartsWith("Input.Drawing", StringComparison.Ordinal)))
+            {
+                ModelState.AddModelError(key, message);
+            }
+        }
+
+        ExerciseId = id;
+        IsArchived = id is not null && await db.Exercises.AnyAsync(e => e.Id == id && e.IsArchived);
+        if (id is not null && !await db.Exercises.AnyAsync(e => e.Id == id))
+        {
+            return NotFound();
+        }
+
+        await LoadOthers(id);
+        return Page();
+    }
+
+    private List<(string Key, string Message)> ValidateDrawing()
+    {
+        var problems = new List<(string, string)>();
+        var drawing = Input.Drawing;
+        if (drawing.Elevation is < 0 or > 70)
+        {
+            problems.Add(("Input.Drawing.Elevation", "Camera height: use a number from 0 to 70 degrees."));
+        }
+
+        if (drawing.Turn is < -90 or > 90)
+        {
+            problems.Add(("Input.Drawing.Turn", "Camera turn: use a number from -90 to 90 degrees."));
+        }
+
+        if (drawing.Positions.Count > MaxPositions)
+        {
+            problems.Add(("Input.Drawing", $"A drawing has at most {MaxPositions} positions."));
+        }
+
+        for (var i = 0; i < drawing.Positions.Count; i++)
+        {
+            var position = drawing.Positions[i];
+            if (string.IsNullOrWhiteSpace(position.Label) || position.Label.Length > 40)
+            {
+                problems.Add(($"Input.Drawing.Positions[{i}].Label", "Name the position in 1-40 characters, such as \"Start\" or \"Hips lifted\"."));
+            }
+
+            problems.AddRange(PoseField.Problems(position.Pose).Select(p => ($"Input.Drawing.Positions[{i}].Pose.{p.Name}", p.Message)));
+        }
+
+        return problems;
     }
 
     public async Task<IActionResult> OnPostArchiveAsync(int id, bool archive)
@@ -185,6 +306,11 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
             ModelState.AddModelError("Input.MediaUrl", "Use a web address starting with https://.");
         }
 
+        foreach (var (key, message) in ValidateDrawing())
+        {
+            ModelState.AddModelError(key, message);
+        }
+
         var known = db.Exercises.Select(e => e.Id).ToHashSet();
         if (Input.Harder.Any(h => !known.Contains(h) || h == id))
         {
@@ -247,5 +373,8 @@ public sealed class EditModel(BreakawayDbContext db, AuditLog audit, ClinicClock
         public bool IsPublic { get; set; } = true;
 
         public List<int> Harder { get; set; } = [];
+
+        /// <summary>The figure's positions; none means the exercise has no drawing.</summary>
+        public ExerciseDrawing Drawing { get; set; } = new();
     }
 }

@@ -337,9 +337,9 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var rows = await query.Select(e => new { e.Id, e.Name, e.Category, e.Dose, e.SideName, e.HoldAt }).ToListAsync();
+        var rows = await query.Select(e => new { e.Id, e.Name, e.Category, e.Dose, e.SideName, e.HoldAt, e.Drawing }).ToListAsync();
         Library = [.. rows.OrderBy(e => e.Category).ThenBy(e => e.Name, StringComparer.Ordinal)
-            .Select(e => new LibraryItem(e.Id, e.Name, e.Category.Label(), e.Dose.Describe(e.SideName, e.HoldAt)))];
+            .Select(e => new LibraryItem(e.Id, e.Name, e.Category.Label(), e.Dose.Describe(e.SideName, e.HoldAt), e.Drawing))];
     }
 
     public RowInput RowFor(ProgramExercise exercise) => Rows.FirstOrDefault(r => r.Id == exercise.Id) ?? new RowInput { Id = exercise.Id };
@@ -348,7 +348,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
 
     public sealed record ProgramHeader(int Id, string Title, string? Goal, bool IsTemplate, int? PatientId, string? PatientName);
 
-    public sealed record LibraryItem(int Id, string Name, string Category, string DoseText);
+    public sealed record LibraryItem(int Id, string Name, string Category, string DoseText, Drawings.ExerciseDrawing? Drawing);
 
     public sealed class DetailsInput
     {
