@@ -7,6 +7,7 @@ namespace Breakaway.BrowserTests;
 /// of the first article (start, end, reduced motion and print, each kept as a screenshot of the drawing), the patient's
 /// cards on /my, and a therapist drawing a new exercise in the editor with and without JavaScript.
 /// </summary>
+[Collection(ReaderJourneys.Name)]
 public sealed class DrawingJourneyTests(AppServer server) : BrowserTest(server)
 {
     private static readonly string[] GluteFour = ["glute-bridge", "locked-clamshell", "quadruped-fire-hydrant", "quadruped-donkey-kick"];

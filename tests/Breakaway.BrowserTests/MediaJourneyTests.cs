@@ -9,6 +9,7 @@ namespace Breakaway.BrowserTests;
 /// usual mistakes; then a visitor and the patient see them. Large files are sparse (no disk written): the page refuses
 /// them by size before sending a byte, and the server's own 413 is covered in MediaUploadTests.
 /// </summary>
+[Collection(ReaderJourneys.Name)]
 public sealed partial class MediaJourneyTests(AppServer server) : BrowserTest(server)
 {
     [GeneratedRegex("/admin/exercises/\\d+/media(\\?.*)?$")]

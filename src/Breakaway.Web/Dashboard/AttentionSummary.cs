@@ -109,7 +109,7 @@ public static class AttentionSummaryWriter
         }
 
         var today = clock.Today();
-        var activity = await new PatientActivityQuery(db, clock).LoadAsync(patientIds, cancellationToken);
+        var activity = await new PatientActivityQuery(db, clock, services.GetRequiredService<Measures.MeasureCatalog>(), services.GetRequiredService<IOptions<Measures.MeasureOptions>>()).LoadAsync(patientIds, cancellationToken);
         var rows = activity.Select(p => AttentionSummary.From(AttentionRules.Assess(p, today, options), today)).ToList();
         var ids = rows.Select(r => r.PatientId).ToList();
         if (patientIds is null)

@@ -160,7 +160,7 @@ public abstract class BreakawayDbContext : IdentityDbContext<AppUser>, IDataProt
 
             switch (entry.Entity)
             {
-                case SessionLog or RedFlag or Patient or HomeProgram or ProgramVersion or ExerciseLog:
+                case SessionLog or RedFlag or Patient or HomeProgram or ProgramVersion or ExerciseLog or MeasurePlan or MeasureResponse:
                     (touched ??= new()).Entities.Add(entry.Entity);
                     break;
             }
@@ -189,6 +189,8 @@ public abstract class BreakawayDbContext : IdentityDbContext<AppUser>, IDataProt
                     case HomeProgram { PatientId: { } patient }: ids.Add(patient); break;
                     case ProgramVersion v: programs.Add(v.ProgramId); break;
                     case ExerciseLog e: sessions.Add(e.SessionLogId); break;
+                    case MeasurePlan { PatientId: { } planPatient }: ids.Add(planPatient); break;
+                    case MeasureResponse r: ids.Add(r.PatientId); break;
                 }
             }
 

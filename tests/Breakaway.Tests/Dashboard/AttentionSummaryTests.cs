@@ -136,7 +136,7 @@ public sealed class AttentionSummaryTests : IAsyncLifetime
             var db = s.GetRequiredService<BreakawayDbContext>();
             var clock = s.GetRequiredService<ClinicClock>();
             var options = s.GetRequiredService<IOptions<DashboardOptions>>().Value;
-            var expected = AttentionRules.Rank(await new PatientActivityQuery(db, clock).LoadAsync(cancellationToken: TestContext.Current.CancellationToken), clock.Today(), options);
+            var expected = AttentionRules.Rank(await s.GetRequiredService<PatientActivityQuery>().LoadAsync(cancellationToken: TestContext.Current.CancellationToken), clock.Today(), options);
             var names = await db.Patients.Select(p => new { p.Id, p.User.DisplayName }).ToDictionaryAsync(p => p.Id, p => p.DisplayName);
             var stored = await db.AttentionSummaries.ToListAsync();
             Assert.All(stored, a => Assert.Equal(clock.Today(), a.Day));
