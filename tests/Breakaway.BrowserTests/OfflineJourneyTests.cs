@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Breakaway.Web.Data;
+using Breakaway.Web.Data.Seed;
+using Breakaway.Web.Domain;
 using Breakaway.Web.HomePrograms;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -79,6 +82,83 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
         await Page.ReloadAsync();
         Assert.Contains(note, await Page.Locator("main").TextContentAsync(), StringComparison.Ordinal);
         await Page.Context.SetOfflineAsync(false);
+    }
+
+    [Fact]
+    public async Task Patient_LogsASessionOffline_WithAWarningSign_SeesStopAndCall_AndItIsStoredOnceWhenBack()
+    {
+        // A patient of this journey's own: the demo patients' days belong to the other journeys.
+        await CreatePatientAsync(OfflinePatient);
+        await OpenAsync(Phone);
+        await Page.Clock.InstallAsync();
+        await SignInAsync(Page, OfflinePatient);
+        await ArrivedAtAsync(Page, "**/my");
+        await KeptForOfflineAsync();
+        var before = await SessionsAsync();
+
+        // No signal from here on: the guided session opens from the copy on the phone.
+        await Page.Context.SetOfflineAsync(true);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Start today's session" }).ClickAsync();
+        await ArrivedAtAsync(Page, "**/my/play");
+        await LoadedAsync(Page);
+        await PauseClockAsync();
+        var key = Guid.Parse(await Page.Locator("[data-key]").InputValueAsync());
+        var exercises = await Page.Locator("[data-exercise]").CountAsync();
+        for (var i = 0; i < exercises; i++)
+        {
+            await Page.Locator("[data-exercise]:visible [data-action=start]").ClickAsync();
+            await Page.Clock.RunForAsync(600_000);
+        }
+
+        await Page.Locator("label.choice-button", new() { HasText = "2" }).First.ClickAsync();
+        await Page.GetByLabel("Numbness or tingling").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+
+        await Assertions.Expect(Page.Locator("[data-status]")).ToContainTextAsync("Saved on this phone. It will be sent when you are back online");
+        var alarm = Page.Locator("[data-offline-alarm]");
+        await Assertions.Expect(alarm).ToBeVisibleAsync();
+        await Assertions.Expect(alarm).ToContainTextAsync("call the clinic");
+        await Assertions.Expect(alarm.Locator("a[href^='tel:']")).ToBeVisibleAsync();
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(AppServer.ScreenshotFolder, "offline-saved-on-this-phone-390x844.png"), FullPage = true });
+        Assert.Equal(before, await SessionsAsync());
+
+        await Page.Context.SetOfflineAsync(false);
+        await Page.Clock.ResumeAsync();
+        await ArrivedAtAsync(Page, "**/my/sessions/*");
+        Assert.Equal(before + 1, await SessionsAsync());
+        Assert.Equal(1, await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.IdempotencyKey == key)));
+        Assert.Equal(1, await Server.QueryAsync(db => db.RedFlags.CountAsync(f => f.SessionLog!.IdempotencyKey == key)));
+    }
+
+    /// <summary>Stops the page's clock where it is: from now on only RunForAsync moves the player's timers.</summary>
+    private async Task PauseClockAsync()
+    {
+        var now = await Page.EvaluateAsync<double>("() => Date.now()");
+        await Page.Clock.PauseAtAsync(DateTime.UnixEpoch.AddMilliseconds(now + 100));
+    }
+
+    private const string OfflinePatient = "offline-patient@demo.test";
+
+    private Task<int> SessionsAsync() =>
+        Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.Patient.User.UserName == OfflinePatient));
+
+    /// <summary>A patient with the demo template's program, published, and the demo password.</summary>
+    private async Task CreatePatientAsync(string login)
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = login, Email = login, DisplayName = "Offline Patient" };
+        Assert.True((await users.CreateAsync(user, DemoPassword)).Succeeded);
+        await users.AddToRoleAsync(user, Roles.Patient);
+        var db = services.GetRequiredService<BreakawayDbContext>();
+        var patient = new Patient { UserId = user.Id };
+        db.Patients.Add(patient);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        var programs = services.GetRequiredService<ProgramService>();
+        var template = await db.Programs.Where(p => p.Title == ProgramSeeder.GluteTemplateTitle && p.PatientId == null).Select(p => p.Id).FirstAsync(TestContext.Current.CancellationToken);
+        var program = await programs.CreateAsync(patient.Id, ProgramSeeder.GluteTemplateTitle, null, template, Guid.NewGuid(), null);
+        Assert.NotNull(await programs.PublishAsync(program.Id, null));
     }
 
     [Fact]

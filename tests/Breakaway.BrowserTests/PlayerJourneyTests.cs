@@ -163,7 +163,7 @@ public sealed class PlayerJourneyTests(AppServer server) : BrowserTest(server)
         await TapAsync(Page.Locator("label.choice-button", new() { HasText = "1" }).First);
         await Page.Context.SetOfflineAsync(true);
         await TapAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }));
-        await Assertions.Expect(Page.Locator("[data-status]")).ToContainTextAsync("Not sent yet");
+        await Assertions.Expect(Page.Locator("[data-status]")).ToContainTextAsync("Saved on this phone");
         await AxeAndScreenshotAsync("player-unsent");
         Assert.Equal(before, await SessionCountAsync());
 

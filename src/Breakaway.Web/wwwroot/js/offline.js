@@ -26,7 +26,7 @@
             }
         });
         navigator.serviceWorker.ready.then(function (registration) {
-            registration.active.postMessage({ type: 'keep', urls: ['/my', '/my/handout', '/my/help'].concat(Array.from(paths)) });
+            registration.active.postMessage({ type: 'keep', urls: ['/my', '/my/play', '/my/handout', '/my/help'].concat(Array.from(paths)) });
         });
     }
 

@@ -42,6 +42,14 @@
     var summary = form.querySelector('[data-summary]');
     var status = form.querySelector('[data-status]');
     var saveButton = form.querySelector('[data-action="save"]');
+    var offlineAlarm = form.querySelector('[data-offline-alarm]');
+
+    // The red-flag rules' answers as the server reads them: a warning sign ticked, or pain of 7 or more for the session.
+    function needsACall() {
+        var pain = form.querySelector('input[name="Input.Pain"]:checked');
+        return (pain !== null && parseInt(pain.value, 10) >= 7)
+            || form.querySelector('.red-flag-check input[type="checkbox"]:checked') !== null;
+    }
     var keyField = form.querySelector('[data-key]');
 
     var state = restore();
@@ -716,9 +724,10 @@
             status.textContent = state.phase === 'sending'
                 ? 'Saving your session...'
                 : state.phase === 'unsent'
-                    ? 'Not sent yet: you seem to be offline. Your session is kept on this phone and will be sent as soon as you are back online. You can also press "Save today\'s session" again.'
+                    ? 'Saved on this phone. It will be sent when you are back online; you can close this page. You can also press "Save today\'s session" again.'
                     : '';
             status.classList.toggle('player-status-waiting', state.phase === 'unsent');
+            show(offlineAlarm, state.phase === 'unsent' && needsACall());
             if (moveFocus) {
                 form.querySelector('#end-title').focus();
             }
