@@ -96,6 +96,13 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
         }
     }
 
+    /// <summary>Stops the page's (installed) fake clock where it is: from then on only RunForAsync moves its timers.</summary>
+    protected async Task PauseClockAsync()
+    {
+        var now = await Page.EvaluateAsync<double>("() => Date.now()");
+        await Page.Clock.PauseAtAsync(DateTime.UnixEpoch.AddMilliseconds(now + 100));
+    }
+
     /// <summary>Asserts zero axe violations (WCAG 2.x A and AA rules and best practices) and saves a full-page screenshot.</summary>
     protected async Task CheckPageAsync(string name)
     {

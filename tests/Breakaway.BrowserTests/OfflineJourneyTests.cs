@@ -130,13 +130,6 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
         Assert.Equal(1, await Server.QueryAsync(db => db.RedFlags.CountAsync(f => f.SessionLog!.IdempotencyKey == key)));
     }
 
-    /// <summary>Stops the page's clock where it is: from now on only RunForAsync moves the player's timers.</summary>
-    private async Task PauseClockAsync()
-    {
-        var now = await Page.EvaluateAsync<double>("() => Date.now()");
-        await Page.Clock.PauseAtAsync(DateTime.UnixEpoch.AddMilliseconds(now + 100));
-    }
-
     private const string OfflinePatient = "offline-patient@demo.test";
 
     private Task<int> SessionsAsync() =>

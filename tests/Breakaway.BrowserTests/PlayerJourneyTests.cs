@@ -243,13 +243,6 @@ public sealed class PlayerJourneyTests(AppServer server) : BrowserTest(server)
         await Assertions.Expect(Screen().Locator(".player-step")).ToHaveTextAsync($"Exercise {index + 1} of {Program.Length}");
     }
 
-    /// <summary>Stops the page's clock where it is: from now on only RunForAsync moves the timers.</summary>
-    private async Task PauseClockAsync()
-    {
-        var now = await Page.EvaluateAsync<double>("() => Date.now()");
-        await Page.Clock.PauseAtAsync(DateTime.UnixEpoch.AddMilliseconds(now + 100));
-    }
-
     /// <summary>
     /// axe, the HTML and a screenshot of the player's current screen. axe waits on timers of its own, so the page's clock
     /// runs for the check; every screen checked mid-count is paused or needs no exact count afterwards.

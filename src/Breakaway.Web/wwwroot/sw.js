@@ -26,6 +26,12 @@ function isPage(url) {
     });
 }
 
+// The fingerprinted files (styles, scripts, pictures) a page's HTML names by its own root-relative paths.
+function fingerprintedIn(html) {
+    return Array.from(html.matchAll(/(?:href|src)="(\/[^"]+)"/g), function (match) { return match[1]; })
+        .filter(function (path) { return FINGERPRINTED.test(path); });
+}
+
 function isStatic(url) {
     return url.origin === self.location.origin && FINGERPRINTED.test(url.pathname);
 }
@@ -35,8 +41,7 @@ self.addEventListener('install', function (event) {
     event.waitUntil((async function () {
         var page = await fetch(OFFLINE_URL, { credentials: 'omit' });
         var html = await page.clone().text();
-        var assets = Array.from(html.matchAll(/(?:href|src)="(\/[^"]+)"/g), function (match) { return match[1]; })
-            .filter(function (path) { return FINGERPRINTED.test(path); });
+        var assets = fingerprintedIn(html);
         var statics = await caches.open(STATIC_CACHE);
         await statics.addAll(assets);
         await statics.put(OFFLINE_URL, page);
@@ -138,9 +143,7 @@ self.addEventListener('message', function (event) {
         return fetch(request).then(function (response) { return store(request, response); })
             .then(function (response) { return response.ok ? response.clone().text() : ''; })
             .then(function (html) {
-                var assets = Array.from(html.matchAll(/(?:href|src)="(\/[^"]+)"/g), function (match) { return match[1]; })
-                    .filter(function (path) { return FINGERPRINTED.test(path); });
-                return Promise.all(assets.map(function (path) { return cacheFirst(new Request(path)).catch(function () { }); }));
+                return Promise.all(fingerprintedIn(html).map(function (path) { return cacheFirst(new Request(path)).catch(function () { }); }));
             })
             .catch(function () { });
     })).then(function () {
