@@ -11,15 +11,34 @@ dotnet publish src/Breakaway.Web -c Release -o "$out/app" >/dev/null
 rm -f "$out"/lh.db*
 # Run from the publish folder: the content root (appsettings.json, App_Data) is the working directory.
 (cd "$out/app" && ASPNETCORE_URLS=http://127.0.0.1:$port Site__BaseUrl=http://127.0.0.1:$port \
-    ConnectionStrings__Breakaway="Data Source=../lh.db" exec dotnet Breakaway.Web.dll >../app.log 2>&1) &
+    ConnectionStrings__Breakaway="Data Source=../lh.db" Demo__Enabled=true Demo__Password=breakaway-demo-2026 exec dotnet Breakaway.Web.dll >../app.log 2>&1) &
 app=$!
 trap 'kill $app 2>/dev/null' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 300); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+# Each page is opened once before it is measured, so the first request's start-up work is not what Lighthouse times.
 
-for page in / /tips /tips/glutes-and-low-back-pain /exercises /exercises/glute-bridge; do
+# The demo patient signs in through the real form (antiforgery token and all); Lighthouse then carries the cookie.
+jar=$out/cookies.txt
+rm -f "$jar"
+token=$(curl -sf -c "$jar" -b "$jar" "http://127.0.0.1:$port/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+curl -sf -o /dev/null -c "$jar" -b "$jar" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "Input.Login=patient@demo.test" --data-urlencode "Input.Password=breakaway-demo-2026" "http://127.0.0.1:$port/account/sign-in"
+cookie=$(awk '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar")
+
+measure() { # measure <page> [extra lighthouse args...]
+    local page=$1; shift
+    local name
     name=$(echo "$page" | tr '/' '_')
+    curl -sf -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$port$page"
     CHROME_PATH=/usr/bin/chromium "$out/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" --quiet \
-        --output=json --output-path="$out/report$name.json" \
+        --output=json --output-path="$out/report$name.json" "$@" \
         --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
     node -e "const c=require('./$out/report$name.json').categories;console.log('$page', Object.keys(c).map(k => k + '=' + Math.round(c[k].score * 100)).join(' '))"
+}
+
+for page in / /tips /tips/glutes-and-low-back-pain /exercises /exercises/glute-bridge; do
+    measure "$page"
+done
+for page in /my /my/play; do
+    measure "$page" --extra-headers="{\"Cookie\": \"$cookie\"}"
 done

@@ -12,14 +12,15 @@ namespace Breakaway.Tests.Accounts;
 /// Every way the app changes an account through Identity is saved: each change is made through the app's own
 /// UserManager in one scope and read back from the database through a fresh DbContext in another. The app's
 /// DbContext does not track queries by default, which once silently dropped token changes (recovery codes).
+/// The class shares one site; each test changes an account of its own.
 /// </summary>
-public sealed class IdentityWriteTests : IAsyncLifetime
+public sealed class IdentityWriteTests(SharedSite site) : IClassFixture<SharedSite>, IAsyncLifetime
 {
-    private readonly BreakawayFactory _factory = new();
+    private readonly BreakawayFactory _factory = site.Factory;
     private string _userId = string.Empty;
 
     public async ValueTask InitializeAsync() =>
-        _userId = (await _factory.CreateUserAsync("writes@test.example", Roles.Patient)).Id;
+        _userId = (await _factory.CreateUserAsync($"writes-{Guid.NewGuid():N}@test.example", Roles.Patient)).Id;
 
     private async Task<T> Change<T>(Func<UserManager<AppUser>, AppUser, Task<T>> change)
     {
@@ -203,5 +204,5 @@ public sealed class IdentityWriteTests : IAsyncLifetime
         Assert.Equal("RENAMED@TEST.EXAMPLE", stored.NormalizedEmail);
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

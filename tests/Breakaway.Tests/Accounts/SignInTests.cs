@@ -9,15 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Breakaway.Tests.Accounts;
 
-public sealed class SignInTests : IAsyncLifetime
+/// <summary>
+/// Sign-in through the real form, on one site for the class: each test that locks or fails an account makes an account
+/// of its own, so the demo accounts stay usable for the next test.
+/// </summary>
+public sealed class SignInTests(DemoSite site) : IClassFixture<DemoSite>
 {
-    private readonly BreakawayFactory _factory = new BreakawayFactory().WithDemo();
-
-    public ValueTask InitializeAsync()
-    {
-        _ = _factory.Services;
-        return ValueTask.CompletedTask;
-    }
+    private readonly BreakawayFactory _factory = site.Factory;
 
     private static string ErrorText(string html) => Html.Parse(html).QuerySelector(".error-summary")?.TextContent.Trim() ?? string.Empty;
 
@@ -207,6 +205,4 @@ public sealed class SignInTests : IAsyncLifetime
 
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("breakaway.session=", StringComparison.Ordinal));
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 }

@@ -10,21 +10,22 @@ namespace Breakaway.Tests.Accounts;
 
 /// <summary>
 /// Two-step sign-in as a person uses it: the set-up page, codes from an authenticator app (computed here
-/// independently, on the app's fake clock), and recovery codes. Every code works once.
+/// independently, on the app's fake clock), and recovery codes. Every code works once. The class shares one site;
+/// each test signs in with an account of its own.
 /// </summary>
-public sealed class TwoFactorTests : IAsyncLifetime
+public sealed class TwoFactorTests(SharedSite site) : IClassFixture<SharedSite>, IAsyncLifetime
 {
-    private const string Login = "two-step@test.example";
-    private readonly BreakawayFactory _factory = new();
+    private readonly string _login = $"two-step-{Guid.NewGuid():N}@test.example";
+    private readonly BreakawayFactory _factory = site.Factory;
 
-    public async ValueTask InitializeAsync() => await _factory.CreateUserAsync(Login, Roles.Patient);
+    public async ValueTask InitializeAsync() => await _factory.CreateUserAsync(_login, Roles.Patient);
 
     private string CodeNow(string key) => Totp.Code(key, _factory.Clock.GetUtcNow());
 
     private async Task<HttpClient> SignedInWithPasswordAsync()
     {
         var client = _factory.CreateClient();
-        var response = await client.SignInAsync(Login, AccountHelpers.Password);
+        var response = await client.SignInAsync(_login, AccountHelpers.Password);
         Assert.NotEqual("/account/sign-in", response.RequestMessage!.RequestUri!.AbsolutePath);
         return client;
     }
@@ -46,7 +47,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
     private async Task<string> SignInWithCodeAsync(string code)
     {
         var client = _factory.CreateClient();
-        var needsCode = await client.SignInAsync(Login, AccountHelpers.Password);
+        var needsCode = await client.SignInAsync(_login, AccountHelpers.Password);
         Assert.Equal("/account/sign-in/code", needsCode.RequestMessage!.RequestUri!.AbsolutePath);
         var response = await client.SubmitAsync(Html.Parse(await needsCode.BodyAsync()), new Dictionary<string, string> { ["Code"] = code },
             "main form", needsCode.RequestMessage.RequestUri.PathAndQuery);
@@ -56,7 +57,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
     private async Task<AppUser> StoredUserAsync()
     {
         await using var scope = _factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<BreakawayDbContext>().Users.SingleAsync(u => u.UserName == Login, TestContext.Current.CancellationToken);
+        return await scope.ServiceProvider.GetRequiredService<BreakawayDbContext>().Users.SingleAsync(u => u.UserName == _login, TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var user = (await users.FindByNameAsync(Login))!;
+            var user = (await users.FindByNameAsync(_login))!;
             await users.ResetAuthenticatorKeyAsync(user);
             await users.SetTwoFactorEnabledAsync(user, true);
             codes = [.. (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!];
@@ -128,7 +129,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         for (var i = 0; i < 6; i++)
         {
             var client = _factory.CreateClient();
-            var needsCode = await client.SignInAsync(Login, AccountHelpers.Password);
+            var needsCode = await client.SignInAsync(_login, AccountHelpers.Password);
             attempts.Add((client, Html.Parse(await needsCode.BodyAsync()), needsCode.RequestMessage!.RequestUri!.PathAndQuery));
         }
 
@@ -144,7 +145,7 @@ public sealed class TwoFactorTests : IAsyncLifetime
         var code = CodeNow(key);
         await using var scope = _factory.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var olderCopy = (await users.FindByNameAsync(Login))!;
+        var olderCopy = (await users.FindByNameAsync(_login))!;
 
         await SignInWithCodeAsync(code);
         var saved = await users.UpdateAsync(olderCopy); // Identity writes every column of the user it holds...
@@ -203,5 +204,5 @@ public sealed class TwoFactorTests : IAsyncLifetime
         Assert.False((await StoredUserAsync()).TwoFactorEnabled);
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

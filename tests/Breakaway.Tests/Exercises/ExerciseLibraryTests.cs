@@ -7,24 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Breakaway.Tests.Exercises;
 
-/// <summary>The seeded library and the model's constraints, on a real migrated SQLite file.</summary>
-public sealed class ExerciseLibraryTests : IAsyncLifetime
+/// <summary>
+/// The seeded library and the model's constraints, on a real migrated database. The class shares one site (its start-up
+/// migrates and seeds); the two tests that change the library for good start their own.
+/// </summary>
+public sealed class ExerciseLibraryTests(SharedSite site) : IClassFixture<SharedSite>
 {
-    private readonly BreakawayFactory _factory = new();
-
-    public ValueTask InitializeAsync()
+    private async Task<T> WithDb<T>(Func<BreakawayDbContext, Task<T>> action, BreakawayFactory? own = null)
     {
-        _ = _factory.Services; // Starting the host migrates and seeds.
-        return ValueTask.CompletedTask;
-    }
-
-    private async Task<T> WithDb<T>(Func<BreakawayDbContext, Task<T>> action)
-    {
-        await using var scope = _factory.Services.CreateAsyncScope();
+        await using var scope = (own ?? site.Factory).Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<BreakawayDbContext>());
     }
 
-    private Task<Exercise> Load(string slug) => WithDb(db => db.Exercises.Include(e => e.StopCues).SingleAsync(e => e.Slug == slug));
+    private Task<Exercise> Load(string slug, BreakawayFactory? own = null) =>
+        WithDb(db => db.Exercises.Include(e => e.StopCues).SingleAsync(e => e.Slug == slug), own);
 
     [Theory]
     [InlineData("glute-bridge", 2, 10, 5, false)]
@@ -115,6 +111,7 @@ public sealed class ExerciseLibraryTests : IAsyncLifetime
     [Fact]
     public async Task Seed_KeepsTherapistEdits_AndRemovedLinks()
     {
+        await using var own = new BreakawayFactory();
         await WithDb(async db =>
         {
             var bridge = await db.Exercises.AsTracking().SingleAsync(e => e.Slug == "glute-bridge");
@@ -122,30 +119,31 @@ public sealed class ExerciseLibraryTests : IAsyncLifetime
             bridge.Dose = bridge.Dose with { Reps = 8 };
             db.ExerciseProgressions.RemoveRange(await db.ExerciseProgressions.Where(p => p.EasierId == bridge.Id).ToListAsync());
             return await db.SaveChangesAsync();
-        });
+        }, own);
 
-        await WithDb(db => new ExerciseSeeder(db, TimeProvider.System).SeedAsync());
+        await WithDb(db => new ExerciseSeeder(db, TimeProvider.System).SeedAsync(), own);
 
-        var reloaded = await Load("glute-bridge");
+        var reloaded = await Load("glute-bridge", own);
         Assert.Equal("Bridge (clinic wording)", reloaded.Name);
         Assert.Equal(8, reloaded.Dose.Reps);
-        Assert.Equal(0, await WithDb(db => db.ExerciseProgressions.CountAsync(p => p.EasierId == reloaded.Id)));
+        Assert.Equal(0, await WithDb(db => db.ExerciseProgressions.CountAsync(p => p.EasierId == reloaded.Id), own));
     }
 
     [Fact]
     public async Task Seed_RestoresADeletedExercise_ButOnlyThatOne()
     {
+        await using var own = new BreakawayFactory();
         await WithDb(async db =>
         {
             var id = await db.Exercises.Where(e => e.Slug == "weighted-hip-hinge").Select(e => e.Id).SingleAsync();
             await db.ExerciseProgressions.Where(p => p.EasierId == id || p.HarderId == id).ExecuteDeleteAsync();
             return await db.Exercises.Where(e => e.Id == id).ExecuteDeleteAsync();
-        });
+        }, own);
 
-        var added = await WithDb(db => new ExerciseSeeder(db, TimeProvider.System).SeedAsync());
+        var added = await WithDb(db => new ExerciseSeeder(db, TimeProvider.System).SeedAsync(), own);
 
         Assert.Equal(1, added);
-        Assert.True(await WithDb(db => db.ExerciseProgressions.AnyAsync(p => p.Harder.Slug == "weighted-hip-hinge")));
+        Assert.True(await WithDb(db => db.ExerciseProgressions.AnyAsync(p => p.Harder.Slug == "weighted-hip-hinge"), own));
     }
 
     [Fact]
@@ -197,6 +195,4 @@ public sealed class ExerciseLibraryTests : IAsyncLifetime
 
         Assert.Equal("wal", (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
     }
-
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
 }
