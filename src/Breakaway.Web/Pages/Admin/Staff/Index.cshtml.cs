@@ -36,7 +36,7 @@ public sealed class IndexModel(
     public async Task OnGetAsync()
     {
         await Load();
-        await audit.WriteAsync(AuditActions.StaffListViewed);
+        await audit.ViewedAsync(AuditActions.StaffListViewed);
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
