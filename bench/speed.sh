@@ -18,11 +18,14 @@ record() { echo "$*" >> "$RAW"; echo "    $*"; }
 echo "==> $(uptime)"
 record load "$(awk '{print $1}' /proc/loadavg)"
 
+# The app is not this shell's child (it starts in a process substitution): wait until it has gone.
+stop_app() { kill "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; }
+
 # A migrated, demo-seeded file: the app's own first start, then stopped.
 fresh_demo_db() {
     local db=$1
     read -r pid _ < <(start_app "$db")
-    kill "$pid"; wait "$pid" 2>/dev/null || true
+    stop_app "$pid"
 }
 
 latency() { # latency <name> <url> <cookie>: one connection, DURATION; records p50 and p99 in ms
@@ -44,6 +47,7 @@ if [[ " $STEPS " == *" audit "* ]]; then
     # 70 % the therapist's views, 10 % the admin's, the rest anonymous sign-in events; a third name a patient;
     # 1 in 1,000 an account disabled (target: a patient's account), 1 in 100,000 two-step sign-in turned off (rare).
     sqlite3 "$DB" <<SQL
+.timeout 10000
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000),
 p AS (SELECT min(Id) AS lo, count(*) AS c FROM Patients)
 INSERT INTO AuditEntries (TimestampUtc, ActorUserId, Action, PatientId, TargetUserId, Detail, ClientAddress)
@@ -80,7 +84,7 @@ SQL
         latency action-page2 "$BASE?action=account.disabled&$OLDER" "$COOKIE"
         latency none-deep-page "$BASE?before=$DEEP" "$COOKIE"
     done
-    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    stop_app "$APP_PID"
 fi
 
 if [[ " $STEPS " == *" sessions "* ]]; then
@@ -97,7 +101,7 @@ if [[ " $STEPS " == *" sessions "* ]]; then
     sleep 1
     AFTER=$(sqlite3 "$DB" "select count(*) from SessionLogs")
     record "sessions rps $(echo "$TEXT" | awk '/Requests\/sec/ {print $2}') p50 $(echo "$TEXT" | awk '$1=="50%" {print $2}') p99 $(echo "$TEXT" | awk '$1=="99%" {print $2}') acknowledged $(echo "$TEXT" | awk '/requests in/ {print $1}') non2xx $(echo "$TEXT" | awk '/Non-2xx/ {print $5}') stored $((AFTER - BEFORE))"
-    kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
+    stop_app "$APP_PID"
 fi
 
 if [[ " $STEPS " == *" startup "* ]]; then
@@ -114,7 +118,7 @@ if [[ " $STEPS " == *" startup "* ]]; then
         PID=$!; pids+=("$PID")
         until curl -sf -o /dev/null "http://127.0.0.1:$APP_PORT/tips"; do sleep 0.02; done
         record "articles_first_tips_ms $run $(( $(ms_now) - T0 )) peak_kb $(peak_kb "$PID")"
-        kill "$PID"; wait "$PID" 2>/dev/null || true
+        stop_app "$PID"
     done
 
     echo "==> Start-up: 2,000 patients"
@@ -131,7 +135,7 @@ if [[ " $STEPS " == *" startup "* ]]; then
         T1=$(ms_now); COOKIE=$(sign_in therapist@demo.test "$OUT/therapist.jar")
         curl -sf -o /dev/null -H "Cookie: $COOKIE" "http://127.0.0.1:$APP_PORT/admin"
         record "patients_startup_ms $run $STARTUP first_admin_ms_after $(( $(ms_now) - T1 )) peak_kb $(peak_kb "$PID")"
-        kill "$PID"; wait "$PID" 2>/dev/null || true
+        stop_app "$PID"
     done
 fi
 echo "==> Figures in $RAW"
