@@ -33,6 +33,7 @@ public static class AccountHelpers
     public static async Task<List<AuditEntry>> AuditAsync(this BreakawayFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Breakaway.Web.Infrastructure.Security.AuditWriter>().FlushAsync(); // Views are audited through a queue.
         return await scope.ServiceProvider.GetRequiredService<BreakawayDbContext>().AuditEntries.OrderBy(e => e.Id).ToListAsync();
     }
 

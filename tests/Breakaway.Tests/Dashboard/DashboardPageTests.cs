@@ -21,6 +21,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
     private async Task<T> Db<T>(Func<BreakawayDbContext, Task<T>> query)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Breakaway.Web.Infrastructure.Security.AuditWriter>().FlushAsync(); // Views are audited through a queue.
         return await query(scope.ServiceProvider.GetRequiredService<BreakawayDbContext>());
     }
 

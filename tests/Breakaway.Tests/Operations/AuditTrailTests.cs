@@ -31,6 +31,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     private async Task<T> Db<T>(Func<BreakawayDbContext, Task<T>> query)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Breakaway.Web.Infrastructure.Security.AuditWriter>().FlushAsync(); // Views are audited through a queue.
         return await query(scope.ServiceProvider.GetRequiredService<BreakawayDbContext>());
     }
 
@@ -86,6 +87,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         var therapist = await SignedIn("therapist@demo.test");
         var patientId = await DemoPatientId();
         await therapist.GetDocumentAsync($"/admin/patients/{patientId}"); // 12:00 UTC: 07:00 in the clinic's zone (New York).
+        await _factory.Services.GetRequiredService<Breakaway.Web.Infrastructure.Security.AuditWriter>().FlushAsync();
         var admin = await SignedIn("admin@demo.test");
 
         var page = await admin.GetDocumentAsync("/admin/audit");
@@ -100,6 +102,36 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.DoesNotContain(page.QuerySelectorAll("table tbody td"), c => c.TextContent.Contains("patient.viewed", StringComparison.Ordinal));
         Assert.Contains(page.QuerySelectorAll("#action option"), o => o.TextContent == "Signed in" && o.GetAttribute("value") == "sign-in.succeeded");
         Assert.DoesNotContain("UTC", page.Text("table thead"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Audit_PagesOlderEntries_WithoutGapsOrRepeats_AndKeepsTheFilter()
+    {
+        var patientId = await DemoPatientId();
+        await Db(async db =>
+        {
+            db.AuditEntries.AddRange(Enumerable.Range(1, 150).Select(i => new Breakaway.Web.Domain.AuditEntry
+            {
+                TimestampUtc = new DateTime(2026, 11, 24, 8, 0, 0, DateTimeKind.Utc).AddMinutes(i),
+                Action = "patient.viewed",
+                PatientId = patientId,
+                Detail = $"bulk {i}",
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var admin = await SignedIn("admin@demo.test");
+
+        var first = await admin.GetDocumentAsync($"/admin/audit?action=patient.viewed&patient={patientId}");
+        var older = first.QuerySelector("nav.pager a:last-child")!.GetAttribute("href")!;
+        var second = await admin.GetDocumentAsync(older);
+
+        static List<string> Details(AngleSharp.Dom.IDocument page) => [.. page.QuerySelectorAll("table tbody tr td:nth-child(6)").Select(c => c.TextContent.Trim())];
+        Assert.Equal(100, Details(first).Count);
+        Assert.Equal(Enumerable.Range(1, 150).Reverse().Select(i => $"bulk {i}"), Details(first).Concat(Details(second)));
+        Assert.Contains("action=patient.viewed", older, StringComparison.Ordinal);
+        Assert.Contains($"patient={patientId}", older, StringComparison.Ordinal);
+        Assert.Null(second.QuerySelector("nav.pager a[href*='before=']"));
+        Assert.NotNull(second.QuerySelector("nav.pager a"));
     }
 
     /// <summary>The test host has no client address; this stands in for a proxy on the same machine (a trusted one).</summary>

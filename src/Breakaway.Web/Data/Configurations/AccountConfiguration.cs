@@ -52,7 +52,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Detail).HasMaxLength(200);
         builder.Property(a => a.ClientAddress).HasMaxLength(45);
         builder.HasIndex(a => a.TimestampUtc);
-        builder.HasIndex(a => new { a.PatientId, a.TimestampUtc });
-        builder.HasIndex(a => new { a.ActorUserId, a.TimestampUtc });
+        // The audit page's filters, each walked newest first by id (keyset pages): one index per filter, id last.
+        builder.HasIndex(a => new { a.Action, a.Id });
+        builder.HasIndex(a => new { a.PatientId, a.Id });
+        builder.HasIndex(a => new { a.ActorUserId, a.Id });
+        builder.HasIndex(a => new { a.TargetUserId, a.Id });
     }
 }

@@ -228,9 +228,13 @@ namespace Breakaway.Web.Data.Migrations
 
                     b.HasIndex("TimestampUtc");
 
-                    b.HasIndex("ActorUserId", "TimestampUtc");
+                    b.HasIndex("Action", "Id");
 
-                    b.HasIndex("PatientId", "TimestampUtc");
+                    b.HasIndex("ActorUserId", "Id");
+
+                    b.HasIndex("PatientId", "Id");
+
+                    b.HasIndex("TargetUserId", "Id");
 
                     b.ToTable("AuditEntries");
                 });

@@ -129,21 +129,25 @@ public static class AuditActions
 
 /// <summary>
 /// Adds audit rows. <see cref="Add"/> stages a row with the caller's other changes (one SaveChanges, one
-/// transaction); <see cref="WriteAsync"/> saves at once. Never pass health data as the detail.
+/// transaction): every change of data is audited that way or with <see cref="WriteAsync"/>, which saves at once.
+/// <see cref="ViewedAsync"/> is for reads (a staff page view, a download): the row goes to the <see cref="AuditWriter"/>
+/// and the request does not wait for the database. Never pass health data as the detail.
 /// </summary>
-public sealed class AuditLog(BreakawayDbContext db, IHttpContextAccessor http, TimeProvider clock)
+public sealed class AuditLog(BreakawayDbContext db, IHttpContextAccessor http, TimeProvider clock, AuditWriter queue)
 {
     public void Add(string action, int? patientId = null, string? targetUserId = null, string? detail = null, string? actorUserId = null) =>
-        db.AuditEntries.Add(new AuditEntry
-        {
-            TimestampUtc = clock.GetUtcNow().UtcDateTime,
-            ActorUserId = actorUserId ?? http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier),
-            Action = action,
-            PatientId = patientId,
-            TargetUserId = targetUserId,
-            Detail = detail is { Length: > 200 } ? detail[..200] : detail,
-            ClientAddress = ClientAddress(http.HttpContext),
-        });
+        db.AuditEntries.Add(Entry(action, patientId, targetUserId, detail, actorUserId));
+
+    private AuditEntry Entry(string action, int? patientId, string? targetUserId, string? detail, string? actorUserId) => new()
+    {
+        TimestampUtc = clock.GetUtcNow().UtcDateTime,
+        ActorUserId = actorUserId ?? http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier),
+        Action = action,
+        PatientId = patientId,
+        TargetUserId = targetUserId,
+        Detail = detail is { Length: > 200 } ? detail[..200] : detail,
+        ClientAddress = ClientAddress(http.HttpContext),
+    };
 
     /// <summary>The address the request came from, as UseForwardedHeaders left it (only trusted proxies can change it).</summary>
     private static string? ClientAddress(HttpContext? context) =>
@@ -155,5 +159,21 @@ public sealed class AuditLog(BreakawayDbContext db, IHttpContextAccessor http, T
     {
         Add(action, patientId, targetUserId, detail, actorUserId);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Audits a read: queued, written by the <see cref="AuditWriter"/> within milliseconds. Only once the queue has
+    /// stopped (the host is shutting down) is the row written here, at once.
+    /// </summary>
+    public Task ViewedAsync(string action, int? patientId = null, string? detail = null)
+    {
+        var entry = Entry(action, patientId, null, detail, null);
+        if (queue.TryEnqueue(entry))
+        {
+            return Task.CompletedTask;
+        }
+
+        db.AuditEntries.Add(entry);
+        return db.SaveChangesAsync();
     }
 }

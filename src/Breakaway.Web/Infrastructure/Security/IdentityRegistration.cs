@@ -135,6 +135,8 @@ public static class IdentityRegistration
         });
 
         services.AddScoped<AuditLog>();
+        services.AddSingleton<AuditWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<AuditWriter>());
         services.AddScoped<Invitations>();
         services.AddScoped<StaffMfaFilter>();
         return services;

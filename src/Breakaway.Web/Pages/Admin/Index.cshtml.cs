@@ -66,7 +66,7 @@ public sealed class IndexModel(BreakawayDbContext db, ClinicClock clock, AuditLo
             .Select(a => new { Summary = a, a.Patient.User.DisplayName })
             .ToListAsync(cancellationToken);
         Rows = [.. page.Select(x => x.Summary.ToRow(x.DisplayName))];
-        await audit.WriteAsync(AuditActions.PatientListViewed, detail: "dashboard");
+        await audit.ViewedAsync(AuditActions.PatientListViewed, detail: "dashboard");
     }
 
     public static string Percent(int? value) => value is { } v ? $"{v}%" : "–";

@@ -237,9 +237,13 @@ namespace Breakaway.Web.Data.Migrations.Postgres
 
                     b.HasIndex("TimestampUtc");
 
-                    b.HasIndex("ActorUserId", "TimestampUtc");
+                    b.HasIndex("Action", "Id");
 
-                    b.HasIndex("PatientId", "TimestampUtc");
+                    b.HasIndex("ActorUserId", "Id");
+
+                    b.HasIndex("PatientId", "Id");
+
+                    b.HasIndex("TargetUserId", "Id");
 
                     b.ToTable("AuditEntries");
                 });

@@ -102,9 +102,15 @@ public sealed class MediaModel(BreakawayDbContext db, MediaLibrary media, AuditL
         }
 
         // The stored files stay: they are named by their content and may serve another exercise; the row is what shows them.
-        await db.Set<Medium>().Where(m => m.Id == mediumId).ExecuteDeleteAsync(cancellationToken);
-        await TouchAsync(id, cancellationToken);
-        await audit.WriteAsync(AuditActions.MediumRemoved, patientId: medium.PatientId, detail: $"exercise {id}, {medium.Kind.ToString().ToLowerInvariant()} {medium.Id}");
+        // The removal and its audit row commit together (the medium may be a patient's own).
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.Set<Medium>().Where(m => m.Id == mediumId).ExecuteDeleteAsync(cancellationToken);
+            await TouchAsync(id, cancellationToken);
+            await audit.WriteAsync(AuditActions.MediumRemoved, patientId: medium.PatientId, detail: $"exercise {id}, {medium.Kind.ToString().ToLowerInvariant()} {medium.Id}");
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         await cache.EvictByTagAsync(PublicPageCache.Tag, cancellationToken);
         Message = medium.Kind == MediumKind.Photo ? "Photo removed." : "Video removed.";
         return RedirectToPage(new { id });

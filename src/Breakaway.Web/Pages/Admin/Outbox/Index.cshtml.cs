@@ -29,7 +29,7 @@ public sealed class IndexModel(BreakawayDbContext db, AuditLog audit, ClinicCloc
             .ToListAsync(cancellationToken);
         Waiting = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Waiting, cancellationToken);
         Failed = await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
-        await audit.WriteAsync(AuditActions.OutboxViewed);
+        await audit.ViewedAsync(AuditActions.OutboxViewed);
     }
 
     /// <summary>In folder mode a sent message can be read on the site.</summary>

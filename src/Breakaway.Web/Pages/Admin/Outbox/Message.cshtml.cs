@@ -34,7 +34,7 @@ public sealed class MessageModel(BreakawayDbContext db, AuditLog audit, MailFold
         Subject = message.Subject ?? string.Empty;
         Body = message.TextBody ?? string.Empty;
         Headers = [.. message.Headers.Where(h => h.Field.StartsWith("List-", StringComparison.OrdinalIgnoreCase)).Select(h => (h.Field, h.Value))];
-        await audit.WriteAsync(AuditActions.OutboxMessageViewed, row.PatientId, detail: $"message {id}");
+        await audit.ViewedAsync(AuditActions.OutboxMessageViewed, row.PatientId, detail: $"message {id}");
         return Page();
     }
 }

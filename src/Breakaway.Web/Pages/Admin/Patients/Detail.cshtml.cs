@@ -52,7 +52,7 @@ public sealed class DetailModel(
             return NotFound();
         }
 
-        await audit.WriteAsync(AuditActions.PatientViewed, id);
+        await audit.ViewedAsync(AuditActions.PatientViewed, id);
         return Page();
     }
 

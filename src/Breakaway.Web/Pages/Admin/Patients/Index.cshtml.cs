@@ -29,7 +29,7 @@ public sealed class IndexModel(BreakawayDbContext db, AuditLog audit) : PageMode
             .Select(p => new Row(p.Id, p.User.DisplayName, p.User.UserName ?? string.Empty, p.User.PasswordHash != null, p.User.DisabledUtc != null))
             .Take(200)
             .ToListAsync(cancellationToken);
-        await audit.WriteAsync(AuditActions.PatientListViewed);
+        await audit.ViewedAsync(AuditActions.PatientListViewed);
     }
 
     public sealed record Row(int Id, string Name, string SignInName, bool HasPassword, bool Disabled);

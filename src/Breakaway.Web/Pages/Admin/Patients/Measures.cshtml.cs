@@ -33,7 +33,7 @@ public sealed class MeasuresModel(BreakawayDbContext db, MeasureCatalog catalog,
         }
 
         Input = new PlanInput { StartDate = Today, EveryWeeks = 2, AtStart = true };
-        await audit.WriteAsync(AuditActions.MeasuresViewed, id);
+        await audit.ViewedAsync(AuditActions.MeasuresViewed, id);
         return Page();
     }
 

@@ -49,7 +49,7 @@ public sealed class MeasuresCsvModel(BreakawayDbContext db, MeasureService measu
             }
         }
 
-        await audit.WriteAsync(AuditActions.MeasuresExported, id, detail: $"{rows} rows");
+        await audit.ViewedAsync(AuditActions.MeasuresExported, id, detail: $"{rows} rows");
         return File(CsvExport.Utf8(csv), "text/csv; charset=utf-8", $"patient-{id}-measures.csv");
     }
 

@@ -34,7 +34,7 @@ public sealed class MessagesModel(BreakawayDbContext db, MessageService messages
         }
 
         await messages.MarkReadAsync(id, readerIsPatient: false, cancellationToken);
-        await audit.WriteAsync(AuditActions.MessagesViewed, id);
+        await audit.ViewedAsync(AuditActions.MessagesViewed, id);
         return Page();
     }
 

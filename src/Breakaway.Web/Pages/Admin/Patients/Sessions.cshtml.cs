@@ -52,7 +52,7 @@ public sealed class SessionsModel(BreakawayDbContext db, AuditLog audit) : PageM
             ]));
         }
 
-        await audit.WriteAsync(AuditActions.SessionsExported, id, detail: $"{rows.Count} rows");
+        await audit.ViewedAsync(AuditActions.SessionsExported, id, detail: $"{rows.Count} rows");
         return File(CsvExport.Utf8(csv), "text/csv; charset=utf-8", $"patient-{id}-sessions.csv");
     }
 }

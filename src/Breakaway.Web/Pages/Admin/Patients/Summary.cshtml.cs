@@ -33,7 +33,7 @@ public sealed class SummaryModel(BreakawayDbContext db, MeasureService measures,
             .OrderByDescending(p => p.CreatedUtc).Select(p => p.Title).FirstOrDefaultAsync(cancellationToken);
         Trends = await measures.TrendsAsync(id, cancellationToken);
         Printed = clock.Format(clock.UtcNow(), "d MMMM yyyy HH:mm");
-        await audit.WriteAsync(AuditActions.MeasuresViewed, id, detail: "printable summary");
+        await audit.ViewedAsync(AuditActions.MeasuresViewed, id, detail: "printable summary");
         return Page();
     }
 }

@@ -44,7 +44,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         if (Program.PatientId is { } patientId)
         {
             // A patient's program is their health data: opening it is a read of their record.
-            await audit.WriteAsync(AuditActions.ProgramOpened, patientId, detail: $"program {id}");
+            await audit.ViewedAsync(AuditActions.ProgramOpened, patientId, detail: $"program {id}");
         }
         Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim();
         if (Draft is not null)
@@ -66,8 +66,11 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
             return NotFound();
         }
 
+        // The draft and its audit row commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync();
         await programs.DraftAsync(id, User.UserId());
         await audit.WriteAsync(AuditActions.ProgramDraftStarted, program.PatientId, detail: $"program {id}");
+        await transaction.CommitAsync();
         return RedirectToPage(new { id });
     }
 

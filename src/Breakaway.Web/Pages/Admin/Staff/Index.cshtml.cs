@@ -36,7 +36,7 @@ public sealed class IndexModel(
     public async Task OnGetAsync()
     {
         await Load();
-        await audit.WriteAsync(AuditActions.StaffListViewed);
+        await audit.ViewedAsync(AuditActions.StaffListViewed);
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
@@ -94,12 +94,18 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        user.DisabledUtc = disable ? clock.UtcNow() : null;
-        user.LockoutEnd = disable ? DateTimeOffset.MaxValue : null;
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user);
-        var patientId = await db.Patients.Where(p => p.UserId == user.Id).Select(p => (int?)p.Id).SingleOrDefaultAsync();
-        await audit.WriteAsync(disable ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, patientId, user.Id);
+        // The account change and its audit row commit together (UserManager saves through the same DbContext).
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            user.DisabledUtc = disable ? clock.UtcNow() : null;
+            user.LockoutEnd = disable ? DateTimeOffset.MaxValue : null;
+            await users.UpdateAsync(user);
+            await users.UpdateSecurityStampAsync(user);
+            var patientId = await db.Patients.Where(p => p.UserId == user.Id).Select(p => (int?)p.Id).SingleOrDefaultAsync();
+            await audit.WriteAsync(disable ? AuditActions.AccountDisabled : AuditActions.AccountEnabled, patientId, user.Id);
+            await transaction.CommitAsync();
+        }
+
         Message = $"{user.DisplayName}'s account is {(disable ? "disabled" : "enabled")}.";
         return RedirectToPage();
     }
