@@ -117,7 +117,8 @@
         }
     });
 
-    // Drag and drop by the handle; the Move buttons stay the way to do it with a keyboard.
+    // Drag and drop by the handle, with pointer events (mouse, pen and touch alike); the Move buttons stay the way to
+    // do it with a keyboard. The row moves as the pointer passes the middle of another; letting go sends the order.
     var dragged = null;
     var startOrder = '';
 
@@ -125,28 +126,27 @@
         return Array.prototype.map.call(current.querySelectorAll('.program-row'), function (row) { return row.getAttribute('data-row'); }).join(',');
     }
 
-    root.addEventListener('dragstart', function (event) {
+    root.addEventListener('pointerdown', function (event) {
         var handle = event.target.closest && event.target.closest('.drag-handle');
-        if (!handle) {
+        if (!handle || event.button !== 0 || busy) {
             return;
         }
 
+        event.preventDefault();
         dragged = handle.closest('.program-row');
         startOrder = order(form());
-        event.dataTransfer.effectAllowed = 'move';
-        event.dataTransfer.setData('text/plain', dragged.getAttribute('data-row'));
-        event.dataTransfer.setDragImage(dragged, 24, 24);
         dragged.classList.add('dragging');
+        handle.setPointerCapture(event.pointerId);
     });
 
-    root.addEventListener('dragover', function (event) {
+    root.addEventListener('pointermove', function (event) {
         if (!dragged) {
             return;
         }
 
-        var over = event.target.closest && event.target.closest('.program-row');
-        event.preventDefault();
-        if (!over || over === dragged) {
+        var under = document.elementFromPoint(event.clientX, event.clientY);
+        var over = under && under.closest('.program-row');
+        if (!over || over === dragged || over.parentNode !== dragged.parentNode) {
             return;
         }
 
@@ -154,17 +154,12 @@
         over.parentNode.insertBefore(dragged, event.clientY > box.top + (box.height / 2) ? over.nextSibling : over);
     });
 
-    root.addEventListener('drop', function (event) {
-        if (dragged) {
-            event.preventDefault();
-        }
-    });
-
-    root.addEventListener('dragend', function () {
+    function drop() {
         if (!dragged) {
             return;
         }
 
+        var moved = dragged.getAttribute('data-row');
         dragged.classList.remove('dragging');
         dragged = null;
         var current = form();
@@ -172,14 +167,17 @@
         if (now !== startOrder) {
             var data = new FormData(current);
             data.append('order', now);
+            data.append('moved', moved);
             send(current.getAttribute('data-reorder'), data);
         }
-    });
+    }
+
+    root.addEventListener('pointerup', drop);
+    root.addEventListener('pointercancel', drop);
 
     function enhance(current) {
         current.querySelectorAll('.drag-handle').forEach(function (handle) {
             handle.hidden = false;
-            handle.setAttribute('draggable', 'true');
         });
         filter(current);
     }

@@ -62,9 +62,6 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
     public string? Flash { get; set; }
 
     [TempData]
-    public string? FlashFocus { get; set; }
-
-    [TempData]
     public string? FlashUndo { get; set; }
 
     public int Minutes { get; private set; }
@@ -89,7 +86,6 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
         }
 
         Message = Flash;
-        FocusId = FlashFocus;
         Undo = FlashUndo is null ? null : JsonSerializer.Deserialize<RemovedRow>(FlashUndo);
         if (Draft is not null)
         {
@@ -145,7 +141,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
     }, AuditActions.ProgramReordered);
 
     /// <summary>Drag and drop (builder.js): the rows' ids in their new order, which must be exactly the draft's rows.</summary>
-    public Task<IActionResult> OnPostReorderAsync(int id, string? order) => Act(id, draft =>
+    public Task<IActionResult> OnPostReorderAsync(int id, string? order, int? moved) => Act(id, draft =>
     {
         var ids = (order ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var n) ? n : 0).ToList();
         if (ids.Count != draft.Exercises.Count || ids.Distinct().Count() != ids.Count || ids.Any(i => draft.Exercises.All(e => e.Id != i)))
@@ -160,11 +156,11 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
             draft.Exercises.Single(e => e.Id == ids[i]).Order = i + 1;
         }
 
-        // The one that moved furthest is the one the therapist dragged.
-        var moved = ids.Select((rowId, i) => (rowId, distance: Math.Abs(before.IndexOf(rowId) - i))).MaxBy(m => m.distance).rowId;
-        var row = draft.Exercises.Single(e => e.Id == moved);
+        // The row the therapist dragged (builder.js says which), else the one that moved furthest.
+        var dragged = moved is { } m && ids.Contains(m) ? m : ids.Select((rowId, i) => (rowId, distance: Math.Abs(before.IndexOf(rowId) - i))).MaxBy(d => d.distance).rowId;
+        var row = draft.Exercises.Single(e => e.Id == dragged);
         (_changed, _focus) = (row, FocusOn.Heading);
-        return Task.FromResult<string?>($"Moved {row.Exercise.Name} to number {ids.IndexOf(moved) + 1}.");
+        return Task.FromResult<string?>($"Moved {row.Exercise.Name} to number {ids.IndexOf(dragged) + 1}.");
     }, AuditActions.ProgramReordered);
 
     public Task<IActionResult> OnPostRemoveAsync(int id, int target) => Act(id, draft =>
@@ -300,7 +296,7 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
 
         audit.Add(auditAction, Program.PatientId, detail: $"program {id}");
         await db.SaveChangesAsync();
-        var (fragment, focus) = Target(Draft);
+        var focus = Target(Draft);
         if (onInvalid is not null)
         {
             return Page(); // SaveAsTemplate goes on in the same transaction.
@@ -317,26 +313,30 @@ public sealed class BuilderModel(BreakawayDbContext db, ProgramService programs,
             return Partial("_BuilderForm", this);
         }
 
-        (Flash, FlashFocus) = (message, focus);
+        Flash = message;
         FlashUndo = Undo is null ? null : JsonSerializer.Serialize(Undo);
-        return RedirectToPage(null, null, new { id, q = Blank(Query), area = Blank(Area), category = Blank(Category) }, Draft.PublishedUtc is null ? fragment : null);
+        return RedirectToPage(null, null, new { id, q = Blank(Query), area = Blank(Area), category = Blank(Category) }, Draft.PublishedUtc is null ? focus : null);
     }
 
-    /// <summary>Where the page returns after an action: the fragment to scroll to and the element to focus.</summary>
-    private (string? Fragment, string? Focus) Target(ProgramVersion draft)
+    /// <summary>
+    /// The element the page points at after an action: the new row's first dose field, the moved row's button (so
+    /// Move up can be pressed again), Undo, or the row's heading. Without JavaScript it is the redirect's #fragment,
+    /// which the browser scrolls to and focuses.
+    /// </summary>
+    private string? Target(ProgramVersion draft)
     {
         var ordered = draft.Exercises.OrderBy(e => e.Order).ToList();
         var index = _changed is null ? -1 : ordered.IndexOf(_changed);
         var rowId = _changed?.Id.ToString(CultureInfo.InvariantCulture);
         return _focus switch
         {
-            FocusOn.Library => ("library", "q"),
-            FocusOn.Undo => ("removed", "undo-button"),
-            FocusOn.Dose when index >= 0 => ($"row-{rowId}", $"Rows_{index}__Sets"),
-            FocusOn.MoveButton when index >= 0 && ordered.Count > 1 => ($"row-{rowId}",
-                _movedUp ? (index > 0 ? $"move-up-{rowId}" : $"move-down-{rowId}") : (index < ordered.Count - 1 ? $"move-down-{rowId}" : $"move-up-{rowId}")),
-            _ when index >= 0 => ($"row-{rowId}", $"row-{rowId}"),
-            _ => (null, null),
+            FocusOn.Library => "q",
+            FocusOn.Undo => "undo-button",
+            FocusOn.Dose when index >= 0 => $"Rows_{index}__Sets",
+            FocusOn.MoveButton when index >= 0 && ordered.Count > 1 =>
+                _movedUp ? (index > 0 ? $"move-up-{rowId}" : $"move-down-{rowId}") : (index < ordered.Count - 1 ? $"move-down-{rowId}" : $"move-up-{rowId}"),
+            _ when index >= 0 => $"row-{rowId}",
+            _ => null,
         };
     }
 
