@@ -213,6 +213,16 @@ public sealed class ProgramBuilderTests : IAsyncLifetime
         Assert.StartsWith("Added a second Glute bridge", form.GetAttribute("data-message"), StringComparison.Ordinal);
         Assert.Equal(["pelvic-tilt", "glute-bridge", "glute-bridge", "locked-clamshell", "quadruped-fire-hydrant", "quadruped-donkey-kick"], rows.Select(r => r.Slug));
         Assert.Equal([3, 3], rows.Where(r => r.Slug == "glute-bridge").Select(r => r.Sets));
+
+        // A dose out of range, sent the same way: the form comes back with the message at the field and the error summary.
+        using var invalid = new HttpRequestMessage(HttpMethod.Post, $"/admin/programs/{programId}?handler=Save")
+        {
+            Content = new FormUrlEncodedContent(Forms.Fields((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.builder")!, new Dictionary<string, string> { ["Rows[0].Sets"] = "0" })),
+        };
+        invalid.Headers.Add("X-Builder-Fragment", "1");
+        var refused = Html.Parse(await (await _therapist.SendAsync(invalid, TestContext.Current.CancellationToken)).BodyAsync());
+        Assert.Equal("Sets must be from 1 to 10.", refused.QuerySelector("[data-valmsg-for='Rows[0].Sets']")!.TextContent);
+        Assert.NotNull(refused.QuerySelector("form.builder [data-error-summary]"));
     }
 
     [Fact]
