@@ -359,6 +359,27 @@ public sealed class ProgramBuilderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task LibraryThumbnails_AreSvgFilesForStaffOnly_CachedUnderAVersionedAddress()
+    {
+        var page = await _therapist.GetDocumentAsync($"/admin/programs/{(await NewPatientWithTemplateProgram()).ProgramId}");
+        var src = page.QuerySelector(".library-list img.library-thumb[loading='lazy']")!.GetAttribute("src")!;
+        var patient = _factory.NoRedirects();
+        await patient.SignInAsync("patient@demo.test", BreakawayFactory.DemoPassword);
+
+        var staff = await _therapist.GetAsync(src, TestContext.Current.CancellationToken);
+        var refused = await patient.GetAsync(src, TestContext.Current.CancellationToken);
+        var unknown = await _therapist.GetAsync("/drawings/999999/thumbnail.svg", TestContext.Current.CancellationToken);
+
+        Assert.Matches(@"^/drawings/\d+/thumbnail\.svg\?v=\d+$", src);
+        Assert.Equal("image/svg+xml", staff.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", await staff.BodyAsync(), StringComparison.Ordinal);
+        Assert.True(staff.Headers.CacheControl!.Private);
+        Assert.Equal(TimeSpan.FromDays(365), staff.Headers.CacheControl.MaxAge);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task RemovingAnotherPatientsReading_Answers404()
     {
         var demoId = await _factory.PatientIdAsync("patient@demo.test");
