@@ -159,6 +159,14 @@ public sealed class BuilderJourneyTests(AppServer server) : BrowserTest(server)
         await Assertions.Expect(page.Locator(".program-row h3").Nth(1)).ToHaveTextAsync("2. Diaphragmatic breathing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Diaphragmatic breathing" }).Nth(1).ClickAsync();
         await Assertions.Expect(page.Locator(".program-row")).ToHaveCountAsync(5);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#builder-status")).ToContainTextAsync("Changes saved.");
+        if (javaScript)
+        {
+            // Swapped in place: focus stays on the (new) Save changes button.
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save changes" })).ToBeFocusedAsync();
+        }
+
         (clicks, loads) = counted;
 
         await Click(page.GetByRole(AriaRole.Button, new() { Name = "Assign to the patient" }));

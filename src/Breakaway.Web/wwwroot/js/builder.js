@@ -25,7 +25,18 @@
         }
     }
 
-    function send(url, data) {
+    // The same button in the re-rendered form (Save changes, Find...), for actions that do not name an element to focus.
+    function same(fresh, submitter) {
+        if (!submitter) {
+            return null;
+        }
+
+        return Array.prototype.find.call(fresh.querySelectorAll('button'), function (button) {
+            return button.getAttribute('formaction') === submitter.getAttribute('formaction') && button.value === submitter.value;
+        }) || null;
+    }
+
+    function send(url, data, submitter) {
         if (busy) {
             return; // A double tap: the first request is still on its way.
         }
@@ -63,7 +74,7 @@
                 enhance(fresh);
                 say(fresh.getAttribute('data-message'));
                 var summary = fresh.querySelector('[data-error-summary]');
-                var target = summary || document.getElementById(fresh.getAttribute('data-focus') || keep || '');
+                var target = summary || document.getElementById(fresh.getAttribute('data-focus') || keep || '') || same(fresh, submitter);
                 if (target) {
                     target.focus();
                 }
@@ -82,7 +93,7 @@
         }
 
         event.preventDefault();
-        send(submitter ? submitter.formAction : event.target.action, new FormData(event.target, submitter));
+        send(submitter ? submitter.formAction : event.target.action, new FormData(event.target, submitter), submitter);
     });
 
     // The library narrows as the therapist types or picks an area or category (the Find button does it without JavaScript).
