@@ -26,6 +26,7 @@ public sealed class ProgramJourneyTests(AppServer server) : BrowserTest(server)
         // Tune the glute bridge (second row): 3 sets of 8 with a note, then move it up.
         await Page.Locator("#Rows_1__Sets").FillAsync("3");
         await Page.Locator("#Rows_1__Reps").FillAsync("8");
+        await Page.GetByText("Resistance and note for Glute bridge").ClickAsync();
         await Page.Locator("#Rows_1__Note").FillAsync("Squeeze for the full five seconds.");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Move up Glute bridge" }).ClickAsync();
         await Page.Locator(".notice-ok", new() { HasText = "Moved Glute bridge up" }).WaitForAsync();

@@ -1,5 +1,6 @@
 using Breakaway.Web.Articles;
 using Breakaway.Web.Dashboard;
+using Breakaway.Web.Drawings;
 using Breakaway.Web.HomePrograms;
 using Breakaway.Web.Infrastructure.Security;
 using Breakaway.Web.Media;
@@ -200,6 +201,7 @@ public static class ServiceRegistration
         app.MapMedia();
         app.MapCalendarFeed();
         app.MapWebAppManifest();
+        app.MapExerciseThumbnails();
         return app;
     }
 

@@ -159,11 +159,70 @@ public sealed class ProgramBuilderTests : IAsyncLifetime
         var move = await _therapist.SubmitWithHandler(programId, "Move", new Dictionary<string, string> { ["target"] = "999999:up" });
         var remove = await _therapist.SubmitWithHandler(programId, "Remove", new Dictionary<string, string> { ["target"] = "999999" });
         var add = await _therapist.SubmitWithHandler(programId, "Add", new Dictionary<string, string> { ["exerciseId"] = "999999" });
+        var duplicate = await _therapist.SubmitWithHandler(programId, "Duplicate", new Dictionary<string, string> { ["target"] = "999999" });
 
         Assert.Equal(HttpStatusCode.NotFound, move.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, duplicate.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, remove.StatusCode);
         Assert.Equal("That exercise is not in the library.", Html.Parse(await add.BodyAsync()).QuerySelector("[data-valmsg-for='exerciseId']")!.TextContent);
         Assert.Equal(5, await Db(db => db.ProgramExercises.CountAsync(e => e.Version.ProgramId == programId)));
+    }
+
+    [Fact]
+    public async Task Builder_RemoveThenUndo_PutsTheRowBackAtItsPlaceWithTheDoseItHad_WithoutJavaScript()
+    {
+        var (_, programId) = await NewPatientWithTemplateProgram();
+        var bridgeRow = await Db(db => db.ProgramExercises.Where(e => e.Version.ProgramId == programId && e.Exercise.Slug == "glute-bridge").Select(e => e.Id).SingleAsync());
+
+        var removed = await _therapist.SubmitWithHandler(programId, "Remove", new Dictionary<string, string>
+        {
+            ["target"] = bridgeRow.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Rows[1].Reps"] = "13",
+        });
+        var page = Html.Parse(await removed.BodyAsync());
+        var afterRemove = await Db(db => db.ProgramExercises.CountAsync(e => e.Version.ProgramId == programId));
+        await _therapist.SubmitWithHandler(programId, "Undo", [], page);
+        var afterUndo = await Db(db => db.ProgramExercises.Where(e => e.Version.ProgramId == programId).OrderBy(e => e.Order).Select(e => new { e.Exercise.Slug, e.Dose.Reps }).ToListAsync());
+
+        Assert.Equal(4, afterRemove);
+        Assert.Equal("Removed Glute bridge.", page.QuerySelector(".removed-row p")!.TextContent);
+        Assert.Equal(["pelvic-tilt", "glute-bridge", "locked-clamshell", "quadruped-fire-hydrant", "quadruped-donkey-kick"], afterUndo.Select(r => r.Slug));
+        Assert.Equal(13, afterUndo[1].Reps);
+    }
+
+    [Fact]
+    public async Task Builder_WithTheFragmentHeader_AnswersWithTheFormAlone_AndDuplicatePutsTheCopyBelow()
+    {
+        var (_, programId) = await NewPatientWithTemplateProgram();
+        var bridgeRow = await Db(db => db.ProgramExercises.Where(e => e.Version.ProgramId == programId && e.Exercise.Slug == "glute-bridge").Select(e => e.Id).SingleAsync());
+        var page = await _therapist.GetDocumentAsync($"/admin/programs/{programId}");
+        var fields = Forms.Fields((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.builder")!,
+            new Dictionary<string, string> { ["target"] = bridgeRow.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Rows[1].Sets"] = "3" });
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/admin/programs/{programId}?handler=Duplicate") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Builder-Fragment", "1");
+
+        var response = await _therapist.SendAsync(request, TestContext.Current.CancellationToken);
+        var body = await response.BodyAsync();
+        var rows = await Db(db => db.ProgramExercises.Where(e => e.Version.ProgramId == programId).OrderBy(e => e.Order).Select(e => new { e.Exercise.Slug, e.Dose.Sets }).ToListAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("<form", body.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<html", body, StringComparison.Ordinal);
+        var form = Html.Parse(body).QuerySelector("form.builder")!;
+        Assert.Equal("Rows_2__Sets", form.GetAttribute("data-focus"));
+        Assert.StartsWith("Added a second Glute bridge", form.GetAttribute("data-message"), StringComparison.Ordinal);
+        Assert.Equal(["pelvic-tilt", "glute-bridge", "glute-bridge", "locked-clamshell", "quadruped-fire-hydrant", "quadruped-donkey-kick"], rows.Select(r => r.Slug));
+        Assert.Equal([3, 3], rows.Where(r => r.Slug == "glute-bridge").Select(r => r.Sets));
+
+        // A dose out of range, sent the same way: the form comes back with the message at the field and the error summary.
+        using var invalid = new HttpRequestMessage(HttpMethod.Post, $"/admin/programs/{programId}?handler=Save")
+        {
+            Content = new FormUrlEncodedContent(Forms.Fields((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form.builder")!, new Dictionary<string, string> { ["Rows[0].Sets"] = "0" })),
+        };
+        invalid.Headers.Add("X-Builder-Fragment", "1");
+        var refused = Html.Parse(await (await _therapist.SendAsync(invalid, TestContext.Current.CancellationToken)).BodyAsync());
+        Assert.Equal("Sets must be from 1 to 10.", refused.QuerySelector("[data-valmsg-for='Rows[0].Sets']")!.TextContent);
+        Assert.NotNull(refused.QuerySelector("form.builder [data-error-summary]"));
     }
 
     [Fact]
@@ -297,6 +356,27 @@ public sealed class ProgramBuilderTests : IAsyncLifetime
         var response = await patient.GetAsync($"/admin/programs/{programId}", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task LibraryThumbnails_AreSvgFilesForStaffOnly_CachedUnderAVersionedAddress()
+    {
+        var page = await _therapist.GetDocumentAsync($"/admin/programs/{(await NewPatientWithTemplateProgram()).ProgramId}");
+        var src = page.QuerySelector(".library-list img.library-thumb[loading='lazy']")!.GetAttribute("src")!;
+        var patient = _factory.NoRedirects();
+        await patient.SignInAsync("patient@demo.test", BreakawayFactory.DemoPassword);
+
+        var staff = await _therapist.GetAsync(src, TestContext.Current.CancellationToken);
+        var refused = await patient.GetAsync(src, TestContext.Current.CancellationToken);
+        var unknown = await _therapist.GetAsync("/drawings/999999/thumbnail.svg", TestContext.Current.CancellationToken);
+
+        Assert.Matches(@"^/drawings/\d+/thumbnail\.svg\?v=\d+$", src);
+        Assert.Equal("image/svg+xml", staff.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"", await staff.BodyAsync(), StringComparison.Ordinal);
+        Assert.True(staff.Headers.CacheControl!.Private);
+        Assert.Equal(TimeSpan.FromDays(365), staff.Headers.CacheControl.MaxAge);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Fact]
