@@ -132,7 +132,7 @@ public static class AttentionRules
             AttentionGroup.MeasureOverdue => $"outcome measure due {patient.Measures!.OverdueSince:d MMM} not answered",
             AttentionGroup.RisingPain => $"pain up from {previous7:0.0} to {last7:0.0} in a week",
             AttentionGroup.StopCue => sessions.Where(s => s.StopCueHit && s.Date > today.AddDays(-options.StopCueDays)).MaxBy(s => s.LoggedUtc)?.StopCueText is { } cue
-                ? $"stopped an exercise: {Lower(cue)}" : "stopped an exercise on a stop cue",
+                ? $"stop cue: {Lower(FirstSentence(cue))}" : "stopped an exercise on a stop cue",
             AttentionGroup.LowAdherence => $"{adherence!.Completed} of {adherence.Prescribed} sessions done in {AdherenceWindowDays} days",
             AttentionGroup.Quiet => lastSession is { } seen ? $"no session logged since {seen:d MMM}" : "no session logged since the program started",
             _ => string.Empty,
@@ -141,6 +141,13 @@ public static class AttentionRules
         return new AttentionRow(patient.PatientId, patient.Name, patient.ProgramTitle, group, latest, Percent(7), Percent(28), lastSession,
             last7, previous7, trend, patient.OpenFlagRaisedUtc is not null, rising, stopCueAt is not null, low, quiet,
             patient.Measures?.WorseByMcid ?? false, patient.Measures?.Overdue ?? false, adherence14, Truncate(reason, AttentionSummary.ReasonLength));
+    }
+
+    /// <summary>A stop cue's first sentence without its full stop: "You do not feel it in your buttock".</summary>
+    private static string FirstSentence(string text)
+    {
+        var end = text.IndexOfAny(['.', '!', '?']);
+        return (end > 0 ? text[..end] : text).Trim();
     }
 
     private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
