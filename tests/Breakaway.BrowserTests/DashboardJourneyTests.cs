@@ -49,4 +49,57 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         await Page.GotoAsync("/admin");
         Assert.NotEqual("Demo Patient", await Page.Locator("table.dashboard tbody tr a").First.TextContentAsync());
     }
+
+    [Fact]
+    public async Task DashboardSaysWhy_SeenTodayClearsAnItem_AndThe60DayPatientPageFitsFourScreens()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await OpenAsync(new ViewportSize { Width = 1280, Height = 900 });
+        await SignInAsync(Page, "therapist@demo.test");
+        await ArrivedAtAsync(Page, "**/admin");
+
+        // The demo therapist's own caseload first; the red-flagged history patient's row says why, in words.
+        Assert.StartsWith("My patients", await Page.Locator(".caseload-switch [aria-current=page]").TextContentAsync(), StringComparison.Ordinal);
+        var flagged = Page.Locator("table.dashboard tbody tr", new() { HasText = "Ada Example" });
+        var reason = await flagged.Locator(".attention-reason").TextContentAsync();
+        Assert.Matches("^pain spreading down a leg, (.+ ago|yesterday|just now)$", reason);
+        Assert.Equal("Adherence, 14 days", await Page.Locator("table.dashboard thead th").Nth(2).TextContentAsync());
+        var figure = await flagged.Locator(".adherence-figure").TextContentAsync();
+        await CheckPageAsync("admin-dashboard-reasons");
+
+        // "Seen today" on an item that is not a red flag: it sorts with those on track, marked as seen.
+        var item = Page.Locator("table.dashboard tbody tr", new() { Has = Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Seen today") }) }).First;
+        var name = await item.Locator("td a").First.TextContentAsync();
+        await item.GetByRole(AriaRole.Button, new() { NameRegex = new("^Seen today") }).ClickAsync();
+        await Page.Locator("table.dashboard tbody tr", new() { HasText = name! }).Locator(".attention-seen").WaitForAsync();
+        Assert.Equal(0, await flagged.GetByRole(AriaRole.Button, new() { NameRegex = new("^Seen today") }).CountAsync());
+
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Everyone") }).ClickAsync();
+        await ArrivedAtAsync(Page, "**/admin?who=everyone");
+        Assert.StartsWith("Everyone", await Page.Locator(".caseload-switch [aria-current=page]").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("Demo Admin", await Page.Locator("table.dashboard tbody").TextContentAsync(), StringComparison.Ordinal);
+
+        // The patient page of a patient with 60 days of history: at most four 900 px screens before anything is opened.
+        await flagged.GetByRole(AriaRole.Link, new() { Name = "Ada Example" }).ClickAsync();
+        await ArrivedAtAsync(Page, "**/admin/patients/*");
+        await LoadedAsync(Page);
+        Assert.Equal(figure, await Page.Locator(".patient-summary .adherence-figure").TextContentAsync());
+        var height = await Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Patient page with 60 days of history: {height} px tall at 1280x900.");
+        await CheckPageAsync("admin-patient-60-days");
+        Assert.True(height <= 3600, $"the patient page is {height} px tall, more than four 900 px screens");
+        Assert.True(await Page.Locator(".session-list > li").CountAsync() >= 15, "a month of sessions, one row each");
+
+        // The pain chart's toggle works without script: unticking an exercise hides its line.
+        var firstLine = Page.Locator("svg .series-0").First;
+        Assert.True(await firstLine.IsVisibleAsync());
+        await Page.Locator("#pain-series-0").UncheckAsync();
+        Assert.False(await firstLine.IsVisibleAsync());
+
+        await Page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Earlier: ") }).ClickAsync();
+        await ArrivedAtAsync(Page, "**/admin/patients/*?month=*");
+        await Page.Locator(".session-list details").First.Locator("summary").ClickAsync();
+        Assert.True(await Page.Locator(".session-list details[open] table").IsVisibleAsync());
+        TestContext.Current.TestOutputHelper?.WriteLine($"Journey took {started.Elapsed.TotalSeconds:0.0} s.");
+    }
 }

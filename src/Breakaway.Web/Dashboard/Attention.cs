@@ -47,10 +47,11 @@ public sealed record PatientActivity(
     IReadOnlyList<ScheduleSpan> Spans,
     IReadOnlyList<SessionSummary> Sessions,
     DateTime? OpenFlagRaisedUtc,
-    Breakaway.Web.Measures.MeasureSignal? Measures = null);
+    Breakaway.Web.Measures.MeasureSignal? Measures = null,
+    string? OpenFlagReasons = null);
 
 /// <summary>One logged session: its day, when it was logged, its average pain and whether a stop cue was hit.</summary>
-public sealed record SessionSummary(DateOnly Date, DateTime LoggedUtc, double? AveragePain, bool StopCueHit);
+public sealed record SessionSummary(DateOnly Date, DateTime LoggedUtc, double? AveragePain, bool StopCueHit, string? StopCueText = null);
 
 public sealed record AttentionRow(
     int PatientId,
@@ -70,7 +71,9 @@ public sealed record AttentionRow(
     bool LowAdherence,
     bool Quiet,
     bool MeasureWorse = false,
-    bool MeasureOverdue = false);
+    bool MeasureOverdue = false,
+    int? Adherence14 = null,
+    string Reason = "");
 
 /// <summary>
 /// Ranks patients by who needs a call today: open red flags, then rising pain, then stop cues hit, then low
@@ -79,6 +82,9 @@ public sealed record AttentionRow(
 /// </summary>
 public static class AttentionRules
 {
+    /// <summary>The days "low adherence" is judged on, and the one adherence figure the dashboard shows.</summary>
+    public const int AdherenceWindowDays = 14;
+
     public static IReadOnlyList<AttentionRow> Rank(IEnumerable<PatientActivity> patients, DateOnly today, DashboardOptions options) =>
         [.. patients.Select(p => Assess(p, today, options))
             .OrderBy(r => r.Group)
@@ -95,7 +101,8 @@ public static class AttentionRules
         var previous7 = Average(sessions.Where(s => s.Date <= today.AddDays(-7) && s.Date > today.AddDays(-14)));
         var rising = last7 is not null && previous7 is not null && last7 - previous7 >= options.RisingPainPoints;
         var stopCueAt = sessions.Where(s => s.StopCueHit && s.Date > today.AddDays(-options.StopCueDays)).Select(s => (DateTime?)s.LoggedUtc).Max();
-        var adherence14 = Percent(14);
+        var adherence = patient.Spans.Count == 0 ? null : Adherence.Compute(patient.Spans, days, today.AddDays(1 - AdherenceWindowDays), today, today);
+        var adherence14 = adherence?.Percent;
         var lastSession = sessions.Count == 0 ? (DateOnly?)null : sessions.Max(s => s.Date);
         var lastLoggedUtc = sessions.Count == 0 ? (DateTime?)null : sessions.Max(s => s.LoggedUtc);
         var hasProgram = patient.Spans.Count > 0;
@@ -117,9 +124,46 @@ public static class AttentionRules
             .GroupBy(s => s.Date).OrderBy(g => g.Key)
             .Select(g => (g.Key, Math.Round(g.Average(s => s.AveragePain!.Value), 1))).ToList();
 
+        // Why, in words, written with the line (not per view): the dashboard adds "2 hours ago" from LatestEventUtc.
+        var reason = group switch
+        {
+            AttentionGroup.RedFlag => patient.OpenFlagReasons?.Replace("; ", ", ", StringComparison.Ordinal) ?? "red flag reported",
+            AttentionGroup.MeasureWorse => "an outcome measure is worse than at the start by at least its MCID",
+            AttentionGroup.MeasureOverdue => $"outcome measure due {patient.Measures!.OverdueSince:d MMM} not answered",
+            AttentionGroup.RisingPain => $"pain up from {previous7:0.0} to {last7:0.0} in a week",
+            AttentionGroup.StopCue => sessions.Where(s => s.StopCueHit && s.Date > today.AddDays(-options.StopCueDays)).MaxBy(s => s.LoggedUtc)?.StopCueText is { } cue
+                ? $"stop cue: {Lower(FirstSentence(cue))}" : "stopped an exercise on a stop cue",
+            AttentionGroup.LowAdherence => $"{adherence!.Completed} of {adherence.Prescribed} sessions done in {AdherenceWindowDays} days",
+            AttentionGroup.Quiet => lastSession is { } seen ? $"no session logged since {seen:d MMM}" : "no session logged since the program started",
+            _ => string.Empty,
+        };
+
         return new AttentionRow(patient.PatientId, patient.Name, patient.ProgramTitle, group, latest, Percent(7), Percent(28), lastSession,
             last7, previous7, trend, patient.OpenFlagRaisedUtc is not null, rising, stopCueAt is not null, low, quiet,
-            patient.Measures?.WorseByMcid ?? false, patient.Measures?.Overdue ?? false);
+            patient.Measures?.WorseByMcid ?? false, patient.Measures?.Overdue ?? false, adherence14, Truncate(reason, AttentionSummary.ReasonLength));
+    }
+
+    /// <summary>A stop cue's first sentence without its full stop: "You do not feel it in your buttock".</summary>
+    private static string FirstSentence(string text)
+    {
+        var end = text.IndexOfAny(['.', '!', '?']);
+        return (end > 0 ? text[..end] : text).Trim();
+    }
+
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
+
+    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+
+    /// <summary>"2 hours ago", "yesterday", "3 days ago": how long ago an event was, for the dashboard's reason.</summary>
+    public static string Ago(DateTime eventUtc, DateTime nowUtc)
+    {
+        var span = nowUtc - eventUtc;
+        return span.TotalMinutes < 2 ? "just now"
+            : span.TotalHours < 1 ? $"{(int)span.TotalMinutes} minutes ago"
+            : span.TotalHours < 2 ? "an hour ago"
+            : span.TotalHours < 24 ? $"{(int)span.TotalHours} hours ago"
+            : span.TotalDays < 2 ? "yesterday"
+            : $"{(int)span.TotalDays} days ago";
     }
 
     private static double? Average(IEnumerable<SessionSummary> sessions)

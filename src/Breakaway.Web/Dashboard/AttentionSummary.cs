@@ -54,6 +54,24 @@ public sealed class AttentionSummary
 
     public bool Quiet { get; set; }
 
+    public const int ReasonLength = 300;
+
+    /// <summary>Adherence over <see cref="AttentionRules.AdherenceWindowDays"/>, the window the rule judges on.</summary>
+    public int? Adherence14 { get; set; }
+
+    /// <summary>Why the patient is in their group, in words ("pain up from 2.5 to 5.6 in a week"); empty when on track.</summary>
+    public string Reason { get; set; } = string.Empty;
+
+    /// <summary>
+    /// The clinic day a staff member marked a non-flag item "seen today": the line sorts with those on track for the rest
+    /// of that day. Any rewrite of the line (a new event, the next day's refresh) clears it.
+    /// </summary>
+    public DateOnly? SeenDay { get; set; }
+
+    /// <summary>The group the dashboard sorts and counts the line under today: seen today counts as on track.</summary>
+    public static System.Linq.Expressions.Expression<Func<AttentionSummary, AttentionGroup>> ShownGroup(DateOnly today) =>
+        a => a.SeenDay == today && a.Group != AttentionGroup.RedFlag ? AttentionGroup.OnTrack : a.Group;
+
     public static AttentionSummary From(AttentionRow row, DateOnly day) => new()
     {
         PatientId = row.PatientId,
@@ -73,6 +91,8 @@ public sealed class AttentionSummary
         StopCue = row.StopCue,
         LowAdherence = row.LowAdherence,
         Quiet = row.Quiet,
+        Adherence14 = row.Adherence14,
+        Reason = row.Reason,
     };
 
     public AttentionRow ToRow(string name) => new(
@@ -82,7 +102,7 @@ public sealed class AttentionSummary
             var (date, pain) = (p[..p.IndexOf('=')], p[(p.IndexOf('=') + 1)..]);
             return (DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture), double.Parse(pain, CultureInfo.InvariantCulture));
         })],
-        OpenFlag, RisingPain, StopCue, LowAdherence, Quiet);
+        OpenFlag, RisingPain, StopCue, LowAdherence, Quiet, Adherence14: Adherence14, Reason: Reason);
 }
 
 /// <summary>Writes <see cref="AttentionSummary"/> rows: for the patients a save touched, the stale ones, or everyone.</summary>

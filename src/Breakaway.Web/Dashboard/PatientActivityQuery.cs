@@ -49,14 +49,16 @@ public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock cloc
                 // The one pain answer of the short log when there is one; else the exercises' own answers.
                 Pain = s.Pain != null ? (double?)s.Pain : s.Exercises.Where(e => e.Pain != null).Average(e => (double?)e.Pain),
                 StopCue = s.Exercises.Any(e => e.StopCueId != null || e.StopCueText != null),
+                StopCueText = s.Exercises.Where(e => e.StopCueText != null).Select(e => e.StopCueText).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
 
-        var open = db.RedFlags.Where(f => f.AcknowledgedUtc == null);
-        var flags = await (ids is null ? open : open.Where(f => ids.Contains(f.PatientId)))
-            .GroupBy(f => f.PatientId)
-            .Select(g => new { PatientId = g.Key, Latest = g.Max(f => f.RaisedUtc) })
-            .ToDictionaryAsync(f => f.PatientId, f => f.Latest, cancellationToken);
+        var unacknowledged = db.RedFlags.Where(f => f.AcknowledgedUtc == null);
+        var open = await (ids is null ? unacknowledged : unacknowledged.Where(f => ids.Contains(f.PatientId)))
+            .Select(f => new { f.PatientId, f.Id, f.RaisedUtc, f.Reasons })
+            .ToListAsync(cancellationToken);
+        // Open flags are few; the newest one's words become the dashboard's reason.
+        var flags = open.GroupBy(f => f.PatientId).ToDictionary(g => g.Key, g => g.MaxBy(f => (f.RaisedUtc, f.Id))!);
 
         var versionsByPatient = versions.ToLookup(v => v.PatientId);
         var sessionsByPatient = sessions.ToLookup(s => s.PatientId);
@@ -67,12 +69,13 @@ public sealed class PatientActivityQuery(BreakawayDbContext db, ClinicClock cloc
                 (ProgramVersion.EffectiveFrom(v.StartDate, clock.ToClinicDay(v.PublishedUtc!.Value)), v.EndDate, v.Days, v.TimesPerWeek)));
             var title = mine.OrderByDescending(v => v.PublishedUtc).Select(v => v.Title).FirstOrDefault();
             return new PatientActivity(p.Id, p.DisplayName, title, spans,
-                [.. sessionsByPatient[p.Id].Select(s => new SessionSummary(s.Date, s.LoggedUtc, s.Pain, s.StopCue))],
-                flags.TryGetValue(p.Id, out var raised) ? raised : null,
+                [.. sessionsByPatient[p.Id].Select(s => new SessionSummary(s.Date, s.LoggedUtc, s.Pain, s.StopCue, s.StopCueText))],
+                flags.TryGetValue(p.Id, out var flag) ? flag.RaisedUtc : null,
                 Measures.MeasureSignals.For(
                     [.. p.Plans.Select(m => new Measures.PlanWithRounds(m.Id, m.MeasureSlug, new Measures.PlanTimes(m.StartDate, m.AtStart, m.EveryWeeks, m.AtDischarge, m.DischargeDate),
                         [.. m.Rounds.Select(r => new Measures.ScorePoint(r.DueDate, r.CompletedUtc, r.Score))]))],
-                    clock.Today(), measures.Find, measureOptions.Value.OverdueDays));
+                    clock.Today(), measures.Find, measureOptions.Value.OverdueDays),
+                flag?.Reasons);
         })];
     }
 }

@@ -49,6 +49,11 @@ public sealed class Patient
 
     public string? CreatedByUserId { get; set; }
 
+    /// <summary>The staff member who looks after the patient: the dashboard shows a therapist their own patients first.</summary>
+    public string? PrimaryTherapistUserId { get; set; }
+
+    public AppUser? PrimaryTherapist { get; set; }
+
     /// <summary>SHA-256 of the secret in the patient's calendar-feed link; null when they have none (or revoked it).</summary>
     public string? CalendarTokenHash { get; set; }
 

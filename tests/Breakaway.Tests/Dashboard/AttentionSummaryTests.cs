@@ -129,7 +129,7 @@ public sealed class AttentionSummaryTests : IAsyncLifetime
     private async Task AssertSummaryMatchesAsync(HttpClient therapist)
     {
         // A view brings stale lines to today, then every line must equal the from-scratch assessment, in the same order.
-        var page = await therapist.GetDocumentAsync("/admin");
+        var page = await therapist.GetDocumentAsync("/admin?who=everyone");
         Assert.NotNull(page.QuerySelector("table.dashboard"));
         await Scope(async s =>
         {
@@ -154,7 +154,7 @@ public sealed class AttentionSummaryTests : IAsyncLifetime
 
     private static string Describe(AttentionRow r) =>
         $"{r.PatientId} {r.Name} {r.ProgramTitle} {r.Group} {r.LatestEventUtc:O} {r.Adherence7} {r.Adherence28} {r.LastSession} {r.PainLast7} {r.PainPrevious7} "
-        + $"{string.Join(',', r.PainTrend)} {r.OpenFlag} {r.RisingPain} {r.StopCue} {r.LowAdherence} {r.Quiet}";
+        + $"{string.Join(',', r.PainTrend)} {r.OpenFlag} {r.RisingPain} {r.StopCue} {r.LowAdherence} {r.Quiet} {r.Adherence14} {r.Reason}";
 
     private Task LogSessionAsync(int patient, Random random) => Scope(async s =>
     {

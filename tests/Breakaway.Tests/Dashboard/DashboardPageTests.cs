@@ -38,7 +38,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
     [Fact]
     public async Task DemoData_HasTwentyTwoPatients_WithHistory_AndTheFlaggedOneOnTop()
     {
-        var page = await _therapist.GetDocumentAsync("/admin");
+        var page = await _therapist.GetDocumentAsync("/admin?who=everyone");
 
         var rows = page.QuerySelectorAll("table.dashboard tbody tr");
         Assert.Equal(22, rows.Length);
@@ -73,15 +73,74 @@ public sealed class DashboardPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PatientPage_ShowsVersionsAndSessionsOnOneTimeLine_WithChartsAndTables()
+    public async Task Dashboard_RowsSayWhyInWords_AndShowAdherenceOnTheRulesWindow()
+    {
+        var mine = await _therapist.GetDocumentAsync("/admin");
+        var page = await _therapist.GetDocumentAsync("/admin?who=everyone");
+
+        // The demo therapist's caseload by default: the two demo patients and every other history patient.
+        Assert.Equal(12, mine.QuerySelectorAll("table.dashboard tbody tr").Length);
+        Assert.Equal("Adherence, 14 days", page.QuerySelectorAll("table.dashboard thead th")[2].TextContent);
+        var rows = page.QuerySelectorAll("table.dashboard tbody tr");
+        Assert.Matches("^pain spreading down a leg, (.+ ago|yesterday|just now)$", rows[0].QuerySelector(".attention-reason")!.TextContent);
+        Assert.Contains(rows, r => System.Text.RegularExpressions.Regex.IsMatch(r.QuerySelector(".attention-reason")?.TextContent ?? "", @"^pain up from \d\.\d to \d\.\d in a week$"));
+        Assert.Contains(rows, r => System.Text.RegularExpressions.Regex.IsMatch(r.QuerySelector(".attention-reason")?.TextContent ?? "", @"^\d+ of \d+ sessions done in 14 days$"));
+        // The figure shown is the one the rule judges: adherence over the last 14 clinic days, computed here from the sessions.
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var clock = scope.ServiceProvider.GetRequiredService<Breakaway.Web.Infrastructure.ClinicClock>();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Breakaway.Web.Dashboard.DashboardOptions>>().Value;
+        var today = clock.Today();
+        var activity = (await scope.ServiceProvider.GetRequiredService<Breakaway.Web.Dashboard.PatientActivityQuery>().LoadAsync(cancellationToken: TestContext.Current.CancellationToken)).ToDictionary(p => p.Name);
+        foreach (var row in rows)
+        {
+            var patient = activity[row.QuerySelector("td a")!.TextContent];
+            var window = Breakaway.Web.Sessions.Adherence.Compute(patient.Spans, patient.Sessions.Select(s => s.Date).ToHashSet(), today.AddDays(-13), today, today).Percent;
+            Assert.Equal(window is { } w ? $"{w}%" : "–", row.QuerySelector(".adherence-figure")?.TextContent ?? "–");
+            Assert.Equal(window < options.LowAdherencePercent, Breakaway.Web.Dashboard.AttentionRules.Assess(patient, today, options).LowAdherence);
+        }
+    }
+
+    [Fact]
+    public async Task SeenToday_ClearsANonFlagItem_IsAudited_AndCannotClearARedFlag()
+    {
+        var page = await _therapist.GetDocumentAsync("/admin?who=everyone");
+        var item = page.QuerySelectorAll("table.dashboard tbody tr").First(r => r.QuerySelector("form[action*='Seen']") is not null);
+        var name = item.QuerySelector("td a")!.TextContent;
+        Assert.Null(page.QuerySelectorAll("table.dashboard tbody tr")[0].QuerySelector("form[action*='Seen']"));
+
+        var response = await _therapist.SubmitAsync("/admin?who=everyone", new Dictionary<string, string>(), $"tr#{item.Id} form[action*='Seen']");
+
+        var after = Html.Parse(await response.BodyAsync());
+        var row = after.QuerySelectorAll("table.dashboard tbody tr").Single(r => r.QuerySelector("td a")!.TextContent == name);
+        Assert.NotNull(row.QuerySelector(".attention-seen"));
+        Assert.Contains(await Db(db => db.AuditEntries.Select(a => a.Action).ToListAsync()), a => a == "dashboard.seen-today");
+        // A red flag is acknowledged on the patient's page, not "seen" away: a forged post changes nothing.
+        var flagged = await Db(db => db.AttentionSummaries.Where(a => a.Group == Breakaway.Web.Dashboard.AttentionGroup.RedFlag).Select(a => a.PatientId).FirstAsync());
+        var token = after.QuerySelector("form[action*='Seen'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var forged = await _therapist.PostAsync($"/admin?handler=Seen&patientId={flagged}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Null(await Db(db => db.AttentionSummaries.Where(a => a.PatientId == flagged).Select(a => a.SeenDay).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task PatientPage_ShowsOneRowPerSessionOfTheMonth_WithChartsAndTheirTables()
     {
         var id = await Db(db => db.Patients.Where(p => p.User.DisplayName == "Ben Sample").Select(p => p.Id).SingleAsync());
+        var latest = await Db(db => db.SessionLogs.Where(s => s.PatientId == id).MaxAsync(s => s.Date));
+        var month = new DateOnly(latest.Year, latest.Month, 1);
+        var inMonth = await Db(db => db.SessionLogs.CountAsync(s => s.PatientId == id && s.Date >= month && s.Date < month.AddMonths(1)));
 
         var page = await _therapist.GetDocumentAsync($"/admin/patients/{id}");
+        var earlier = await _therapist.GetDocumentAsync($"/admin/patients/{id}?month={month.AddMonths(-1):yyyy-MM}");
 
-        Assert.NotEmpty(page.QuerySelectorAll("tr.timeline-version"));
-        Assert.True(page.QuerySelectorAll("h2 ~ table tbody tr").Length > 20);
-        Assert.Equal(page.QuerySelectorAll("svg.chart").Length, page.QuerySelectorAll("details table").Length);
+        Assert.Equal(inMonth, page.QuerySelectorAll(".session-list details").Length);
+        Assert.All(page.QuerySelectorAll(".session-list details"), d => Assert.NotEmpty(d.QuerySelectorAll("table.session-exercises tbody tr")));
+        Assert.Equal(2, page.QuerySelectorAll(".patient-charts svg.chart").Length);
+        Assert.Equal(2, page.QuerySelectorAll(".patient-charts details table").Length);
+        Assert.NotEmpty(page.QuerySelectorAll(".pain-toggle input[type=checkbox]"));
+        Assert.NotNull(page.QuerySelector("a[rel=prev][href*='month=']"));
+        Assert.NotEmpty(earlier.QuerySelectorAll(".session-list details"));
+        Assert.Contains(month.AddMonths(-1).ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), earlier.QuerySelector("#sessions")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,6 +25,9 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => p.UserId).IsUnique();
         builder.Property(p => p.CreatedByUserId).HasMaxLength(450);
         builder.Property(p => p.Phone).HasMaxLength(30);
+        // A therapist who leaves (account deleted) leaves their patients without one, not without a record.
+        builder.HasOne(p => p.PrimaryTherapist).WithMany().HasForeignKey(p => p.PrimaryTherapistUserId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(p => p.PrimaryTherapistUserId);
         builder.Property(p => p.ReminderTimeZone).HasMaxLength(64);
         builder.Property(p => p.ReminderDays).HasDefaultValue(WeekDays.Every).HasSentinel(WeekDays.None);
     }

@@ -14,6 +14,7 @@ internal sealed class AttentionSummaryConfiguration : IEntityTypeConfiguration<A
         builder.Property(a => a.Group).HasConversion<int>();
         builder.Property(a => a.ProgramTitle).HasMaxLength(200);
         builder.Property(a => a.PainTrend).HasMaxLength(1000);
+        builder.Property(a => a.Reason).HasMaxLength(AttentionSummary.ReasonLength);
         // The dashboard's order, and its counts per group.
         builder.HasIndex(a => new { a.Group, a.SortUtc });
     }

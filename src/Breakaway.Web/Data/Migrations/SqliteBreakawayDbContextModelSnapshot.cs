@@ -23,6 +23,9 @@ namespace Breakaway.Web.Data.Migrations
                     b.Property<int>("PatientId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Adherence14")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Adherence28")
                         .HasColumnType("INTEGER");
 
@@ -65,8 +68,16 @@ namespace Breakaway.Web.Data.Migrations
                     b.Property<bool>("Quiet")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("RisingPain")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SeenDay")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("SortUtc")
                         .HasColumnType("TEXT");
@@ -738,6 +749,9 @@ namespace Breakaway.Web.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PrimaryTherapistUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ReminderDays")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -758,6 +772,8 @@ namespace Breakaway.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PrimaryTherapistUserId");
 
                     b.HasIndex("UserId")
                         .IsUnique();
@@ -1426,11 +1442,18 @@ namespace Breakaway.Web.Data.Migrations
 
             modelBuilder.Entity("Breakaway.Web.Domain.Patient", b =>
                 {
+                    b.HasOne("Breakaway.Web.Domain.AppUser", "PrimaryTherapist")
+                        .WithMany()
+                        .HasForeignKey("PrimaryTherapistUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Breakaway.Web.Domain.AppUser", "User")
                         .WithOne()
                         .HasForeignKey("Breakaway.Web.Domain.Patient", "UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("PrimaryTherapist");
 
                     b.Navigation("User");
                 });

@@ -49,7 +49,9 @@ public sealed class AccountSeeder(
             Check(await users.AddToRoleAsync(user, role), email);
             if (role == Roles.Patient)
             {
-                db.Patients.Add(new Patient { UserId = user.Id, CreatedUtc = user.CreatedUtc });
+                // The demo therapist looks after the demo patients: their dashboard opens on "My patients".
+                var therapist = await users.FindByNameAsync("therapist@demo.test");
+                db.Patients.Add(new Patient { UserId = user.Id, CreatedUtc = user.CreatedUtc, PrimaryTherapistUserId = therapist?.Id });
                 await db.SaveChangesAsync();
             }
         }

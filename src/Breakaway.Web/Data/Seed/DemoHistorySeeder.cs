@@ -49,6 +49,9 @@ public sealed class DemoHistorySeeder(BreakawayDbContext db, UserManager<AppUser
             return;
         }
 
+        // Caseloads: every other history patient is the demo therapist's, the rest the demo admin's.
+        var therapistId = (await users.FindByNameAsync("therapist@demo.test"))?.Id;
+        var adminId = (await users.FindByNameAsync("admin@demo.test"))?.Id;
         var random = new Random(2026);
         var today = clock.Today();
         var nowUtc = clock.UtcNow();
@@ -67,7 +70,7 @@ public sealed class DemoHistorySeeder(BreakawayDbContext db, UserManager<AppUser
             var user = new AppUser { UserName = $"demo-history-{i + 1:00}", DisplayName = Names[i], IsDemo = true, CreatedUtc = nowUtc.AddDays(-61) };
             await users.CreateAsync(user);
             await users.AddToRoleAsync(user, Roles.Patient);
-            var patient = new Patient { UserId = user.Id, CreatedUtc = user.CreatedUtc };
+            var patient = new Patient { UserId = user.Id, CreatedUtc = user.CreatedUtc, PrimaryTherapistUserId = i % 2 == 0 ? therapistId : adminId };
             db.Patients.Add(patient);
 
             // Version 1 sixty days ago; a progression (more reps) 25 days ago for most stories.

@@ -44,6 +44,8 @@ public static class AuditActions
     public const string RedFlagAcknowledged = "red-flag.acknowledged";
     public const string SessionsExported = "patient.sessions-exported";
     public const string PatientPhoneChanged = "patient.phone-changed";
+    public const string PrimaryTherapistChanged = "patient.therapist-changed";
+    public const string AttentionSeen = "dashboard.seen-today";
     public const string ProgramOpened = "program.opened";
     public const string StaffListViewed = "staff-list.viewed";
     public const string CalendarLinkCreated = "calendar-link.created";
@@ -85,6 +87,8 @@ public static class AuditActions
         PatientViewed => "Viewed patient",
         PatientListViewed => "Viewed patient list",
         PatientPhoneChanged => "Changed patient's phone number",
+        PrimaryTherapistChanged => "Changed patient's primary therapist",
+        AttentionSeen => "Marked dashboard item seen today",
         AuditViewed => "Viewed audit log",
         ProgramCreated => "Started program",
         ProgramOpened => "Opened program in builder",

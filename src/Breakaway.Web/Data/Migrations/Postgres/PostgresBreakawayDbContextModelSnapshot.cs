@@ -28,6 +28,9 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Property<int>("PatientId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Adherence14")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Adherence28")
                         .HasColumnType("integer");
 
@@ -70,8 +73,16 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                     b.Property<bool>("Quiet")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<bool>("RisingPain")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("SeenDay")
+                        .HasColumnType("date");
 
                     b.Property<DateTime>("SortUtc")
                         .HasColumnType("timestamp with time zone");
@@ -763,6 +774,9 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("PrimaryTherapistUserId")
+                        .HasColumnType("text");
+
                     b.Property<int>("ReminderDays")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -783,6 +797,8 @@ namespace Breakaway.Web.Data.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PrimaryTherapistUserId");
 
                     b.HasIndex("UserId")
                         .IsUnique();
@@ -1473,11 +1489,18 @@ namespace Breakaway.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Breakaway.Web.Domain.Patient", b =>
                 {
+                    b.HasOne("Breakaway.Web.Domain.AppUser", "PrimaryTherapist")
+                        .WithMany()
+                        .HasForeignKey("PrimaryTherapistUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Breakaway.Web.Domain.AppUser", "User")
                         .WithOne()
                         .HasForeignKey("Breakaway.Web.Domain.Patient", "UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("PrimaryTherapist");
 
                     b.Navigation("User");
                 });

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Breakaway.Web.Dashboard;
 using Breakaway.Web.HomePrograms;
+using Breakaway.Web.Sessions;
 
 namespace Breakaway.Web.Pages.Admin.Patients;
 
@@ -32,10 +33,24 @@ public sealed class DetailModel(
     [TempData]
     public string? Message { get; set; }
     public IReadOnlyList<FlagRow> Flags { get; private set; } = [];
-    public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
-    public IReadOnlyList<ExerciseTrend> Trends { get; private set; } = [];
     public AttentionRow? Attention { get; private set; }
     public DateOnly Today { get; private set; }
+
+    /// <summary>The month of sessions shown (its first day), the months that have sessions, newest first.</summary>
+    public DateOnly Month { get; private set; }
+    public IReadOnlyList<DateOnly> Months { get; private set; } = [];
+    public IReadOnlyList<SessionRow> Sessions { get; private set; } = [];
+
+    /// <summary>Program versions assigned in the month shown, for the list of sessions.</summary>
+    public IReadOnlyList<(DateOnly Date, string What)> Assigned { get; private set; } = [];
+    public IReadOnlyList<PatientCharts.Week> Weeks { get; private set; } = [];
+    public IReadOnlyList<PatientCharts.Series> PainSeries { get; private set; } = [];
+    public DateOnly ChartFrom { get; private set; }
+    public IReadOnlyList<(string Id, string Name)> Staff { get; private set; } = [];
+    public string? TherapistName => Staff.Where(s => s.Id == Patient.PrimaryTherapistUserId).Select(s => s.Name).FirstOrDefault();
+
+    /// <summary>How many weeks the charts cover, ending with the current one.</summary>
+    public const int ChartWeeks = 9;
 
     public PatientView Patient { get; private set; } = null!;
     public string LinkStatus { get; private set; } = string.Empty;
@@ -45,9 +60,9 @@ public sealed class DetailModel(
     public string? NewLinkExpires { get; private set; }
     public bool LinkEmailed { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync(int id, string? month)
     {
-        if (!await Load(id))
+        if (!await Load(id, month))
         {
             return NotFound();
         }
@@ -217,6 +232,42 @@ public sealed class DetailModel(
         return RedirectToPage(null, null, new { id }, "flags");
     }
 
+    /// <summary>Sets the patient's primary therapist (any active staff member, or none). Audited.</summary>
+    public async Task<IActionResult> OnPostTherapistAsync(int id, string? therapistId)
+    {
+        var chosen = string.IsNullOrEmpty(therapistId) ? null : therapistId;
+        if (chosen is not null && !await StaffQuery().AnyAsync(s => s.Id == chosen))
+        {
+            ModelState.AddModelError(nameof(therapistId), "Choose a therapist from the list.");
+            return await Load(id) ? Page() : NotFound();
+        }
+
+        var patient = await db.Patients.AsTracking().SingleOrDefaultAsync(p => p.Id == id);
+        if (patient is null)
+        {
+            return NotFound();
+        }
+
+        if (patient.PrimaryTherapistUserId != chosen)
+        {
+            patient.PrimaryTherapistUserId = chosen;
+            audit.Add(AuditActions.PrimaryTherapistChanged, id, targetUserId: chosen);
+            await db.SaveChangesAsync();
+        }
+
+        Message = "Primary therapist saved.";
+        return RedirectToPage(null, null, new { id }, "therapist");
+    }
+
+    /// <summary>Staff who can look after a patient: active therapists and admins.</summary>
+    private IQueryable<StaffOption> StaffQuery() =>
+        (from u in db.Users
+         where u.DisabledUtc == null && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Therapist || r.Name == Roles.Admin)))
+         orderby u.DisplayName
+         select new StaffOption(u.Id, u.DisplayName));
+
+    public sealed record StaffOption(string Id, string Name);
+
     /// <summary>Adds, changes or removes the patient's phone number. Audited without the number.</summary>
     public async Task<IActionResult> OnPostPhoneAsync(int id, string? phone)
     {
@@ -268,12 +319,12 @@ public sealed class DetailModel(
     private Task<bool> PatientExistsAsync(int id) => db.Patients.AnyAsync(p => p.Id == id);
 
     /// <summary>The whole page: for a GET, and for a form shown again with its errors. Handlers that act do not need it.</summary>
-    private async Task<bool> Load(int id)
+    private async Task<bool> Load(int id, string? month = null)
     {
         var patient = await db.Patients
             .Where(p => p.Id == id)
             .Select(p => new PatientView(p.Id, p.UserId, p.User.DisplayName, p.User.UserName ?? string.Empty, p.User.Email, p.DateOfBirth,
-                p.User.PasswordHash != null, p.User.DisabledUtc != null, p.Phone))
+                p.User.PasswordHash != null, p.User.DisabledUtc != null, p.Phone, p.PrimaryTherapistUserId))
             .SingleOrDefaultAsync();
         if (patient is null)
         {
@@ -317,38 +368,57 @@ public sealed class DetailModel(
         ArticlesToAssign = [.. articles.All().Where(a => readings.All(r => r.ArticleSlug != a.Slug))];
 
         Today = clinicClock.Today();
-        var since = Today.AddDays(-60);
+        Staff = [.. (await StaffQuery().ToListAsync()).Select(s => (s.Id, s.Name))];
+
+        // The months that have sessions (a date per session: small even after years), and the one asked for or the latest.
+        var sessionDays = await db.SessionLogs.Where(s => s.PatientId == id).Select(s => s.Date).Distinct().ToListAsync();
+        Months = [.. sessionDays.Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().OrderDescending()];
+        Month = DateOnly.TryParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var asked)
+            ? asked : Months.Count > 0 ? Months[0] : new DateOnly(Today.Year, Today.Month, 1);
+        var monthEnd = Month.AddMonths(1).AddDays(-1);
+        // The charts: whole Monday-Sunday weeks ending with this one.
+        ChartFrom = Today.AddDays(-(((int)Today.DayOfWeek + 6) % 7) - (7 * (ChartWeeks - 1)));
+
+        // One command: the sessions of the month shown and of the charts' weeks, each with its exercises.
+        var chartFrom = ChartFrom;
+        var monthStart = Month;
+        var sessions = await db.SessionLogs
+            .Where(s => s.PatientId == id && ((s.Date >= chartFrom && s.Date <= Today) || (s.Date >= monthStart && s.Date <= monthEnd)))
+            .OrderByDescending(s => s.Date).ThenByDescending(s => s.Id)
+            .Select(s => new
+            {
+                s.Id, s.Date, s.LoggedUtc, Version = s.ProgramVersion.Number, s.Pain, s.Difficulty, s.Note,
+                Exercises = s.Exercises.OrderBy(e => e.Id).Select(e => new SessionExercise(
+                    db.Exercises.Where(x => x.Id == e.ExerciseId).Select(x => x.Name).First(), e.SetsCompleted, e.RepsPerSet, e.Prescribed.Sets, e.Pain, e.StopCueText, e.Note)).ToList(),
+            })
+            .AsSingleQuery()
+            .ToListAsync();
+
         var flagRows = await db.RedFlags.Where(f => f.PatientId == id).OrderByDescending(f => f.RaisedUtc)
             .Select(f => new { f.Id, f.SessionLogId, f.RaisedUtc, f.Reasons, f.AcknowledgedUtc, f.Outcome, f.OutcomeNote, By = db.Users.Where(u => u.Id == f.AcknowledgedByUserId).Select(u => u.DisplayName).FirstOrDefault() })
             .ToListAsync();
-        var flaggedSessions = flagRows.Select(f => f.SessionLogId).ToList();
-        var sessionNotes = (await db.SessionNotes.Where(n => flaggedSessions.Contains(n.SessionLogId)).OrderBy(n => n.Id)
+        var inMonth = sessions.Where(s => s.Date >= Month && s.Date <= monthEnd).ToList();
+        // Notes patients added afterwards: to flagged sessions (shown with the flag) and to the month's sessions, in one command.
+        var noted = flagRows.Select(f => f.SessionLogId).Concat(inMonth.Select(s => s.Id)).Distinct().ToList();
+        var notes = (await db.SessionNotes.Where(n => noted.Contains(n.SessionLogId)).OrderBy(n => n.Id)
             .Select(n => new { n.SessionLogId, n.WrittenUtc, n.Text }).ToListAsync()).ToLookup(n => n.SessionLogId);
         Flags = [.. flagRows.Select(f => new FlagRow(f.Id, f.RaisedUtc, f.Reasons, f.AcknowledgedUtc, f.By, f.Outcome, f.OutcomeNote,
-            [.. sessionNotes[f.SessionLogId].Select(n => new PatientNote(n.WrittenUtc, n.Text))]))];
-        var logs = await db.ExerciseLogs.Where(l => l.SessionLog.PatientId == id && l.SessionLog.Date >= since)
-            .OrderByDescending(l => l.SessionLog.Date).ThenByDescending(l => l.SessionLogId).ThenBy(l => l.Id)
-            .Select(l => new { l.SessionLog.Date, l.SessionLogId, Version = l.SessionLog.ProgramVersion.Number, l.ExerciseId, Name = db.Exercises.Where(e => e.Id == l.ExerciseId).Select(e => e.Name).First(), l.SetsCompleted, l.RepsPerSet, l.Pain, l.StopCueText, l.Note, SessionPain = l.SessionLog.Pain, SessionDifficulty = l.SessionLog.Difficulty, SessionNote = l.SessionLog.Note })
-            .ToListAsync();
-        var timeline = logs.Select(l => new TimelineRow(l.Date, $"{l.Name}: {(l.SetsCompleted == 0 ? "skipped" : $"{l.SetsCompleted} × {l.RepsPerSet}")}{(l.Pain is { } p ? $", pain {p}/10" : "")} (v{l.Version})", l.StopCueText, l.Note, false)).ToList();
-        // The short log's answers for the whole session: one row per session that has them.
-        timeline.AddRange(logs.Where(l => l.SessionPain is not null || l.SessionDifficulty is not null || l.SessionNote is not null).DistinctBy(l => l.SessionLogId)
-            .Select(l => new TimelineRow(l.Date, $"Whole session: {(l.SessionPain is { } p ? $"pain {p}/10" : "no pain answer")}{(l.SessionDifficulty is { } d ? $", {d switch { Difficulty.TooEasy => "too easy", Difficulty.TooHard => "too hard", _ => "about right" }}" : "")} (v{l.Version})", null, l.SessionNote, false)));
-        // Notes patients added to their sessions afterwards (corrections, often of a session they may no longer change).
-        var laterNotes = await (from n in db.SessionNotes
-                                join s in db.SessionLogs on n.SessionLogId equals s.Id
-                                where s.PatientId == id && s.Date >= since
-                                orderby n.Id
-                                select new { s.Date, n.Text }).ToListAsync();
-        timeline.AddRange(laterNotes.Select(n => new TimelineRow(n.Date, "Note added later by the patient", null, n.Text, false)));
-        timeline.AddRange(Programs.SelectMany(p => p.Versions).Select(v => new TimelineRow(clinicClock.ToClinicDay(v.Version.PublishedUtc!.Value), v.PublishedBy is null ? $"Version {v.Version.Number} assigned" : $"Version {v.Version.Number} assigned by {v.PublishedBy}", null, null, true)));
-        Timeline = [.. timeline.Where(t => t.Date >= since).OrderByDescending(t => t.Date).ThenByDescending(t => t.IsVersion)];
-        var window = Today.AddDays(-27);
-        Trends = [.. logs.Where(l => l.Date >= window).GroupBy(l => l.Name).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new ExerciseTrend(
-            g.Key,
-            g.Count(l => l.SetsCompleted > 0),
-            [.. g.Where(l => l.Pain is not null).GroupBy(l => l.Date).OrderBy(d => d.Key).Select(d => new SvgCharts.Point(d.Key, d.Max(l => l.Pain!.Value)))]))];
-        Attention = AttentionRules.Assess((await activity.LoadAsync(id)).Single(), Today, dashboard.Value);
+            [.. notes[f.SessionLogId].Select(n => new PatientNote(n.WrittenUtc, n.Text))]))];
+        Sessions = [.. inMonth.Select(s => new SessionRow(s.Id, s.Date, s.LoggedUtc, s.Version, s.Pain, s.Difficulty, s.Note, s.Exercises,
+            [.. notes[s.Id].Select(n => n.Text)]))];
+        Assigned = [.. Programs.SelectMany(p => p.Versions)
+            .Select(v => (Date: clinicClock.ToClinicDay(v.Version.PublishedUtc!.Value), What: v.PublishedBy is null ? $"Version {v.Version.Number} assigned" : $"Version {v.Version.Number} assigned by {v.PublishedBy}"))
+            .Where(v => v.Date >= Month && v.Date <= monthEnd)];
+
+        var spans = ScheduleSpan.FromVersions(versions.Where(v => v.PublishedUtc is not null)
+            .Select(v => (ProgramVersion.EffectiveFrom(v.StartDate, clinicClock.ToClinicDay(v.PublishedUtc!.Value)), v.EndDate, v.Days, v.TimesPerWeek)));
+        var charted = sessions.Where(s => s.Date >= ChartFrom && s.Date <= Today).ToList();
+        Weeks = PatientCharts.WeeksOf(spans, charted.Select(s => s.Date).ToHashSet(), ChartFrom, ChartWeeks, Today);
+        PainSeries = PatientCharts.PainByExercise(charted.Select(s => (s.Date, s.Pain, s.Exercises.Select(e => (e.Name, e.Pain)))));
+
+        // The dashboard's line when it is today's (one read); else assessed afresh, as the dashboard would.
+        var summary = await db.AttentionSummaries.Where(a => a.PatientId == id && a.Day == Today).SingleOrDefaultAsync();
+        Attention = summary is not null ? summary.ToRow(patient.Name) : AttentionRules.Assess((await activity.LoadAsync(id)).Single(), Today, dashboard.Value);
         return true;
     }
 
@@ -361,9 +431,33 @@ public sealed class DetailModel(
     /// <summary>Clinic time for staff pages (never UTC).</summary>
     public string ClinicTime(DateTime utc) => clinicClock.Format(utc);
 
-    public sealed record TimelineRow(DateOnly Date, string What, string? StopCue, string? Note, bool IsVersion);
+    /// <summary>One logged session: the short log's answers, its exercises, and notes the patient added later.</summary>
+    public sealed record SessionRow(long Id, DateOnly Date, DateTime LoggedUtc, int Version, int? Pain, Difficulty? Difficulty, string? Note,
+        IReadOnlyList<SessionExercise> Exercises, IReadOnlyList<string> LaterNotes)
+    {
+        public int Done => Exercises.Count(e => e.SetsCompleted > 0);
 
-    public sealed record ExerciseTrend(string Exercise, int SessionsDone, IReadOnlyList<SvgCharts.Point> Pain);
+        public string? StopCue => Exercises.Select(e => e.StopCueText).FirstOrDefault(t => t is not null);
+
+        public bool HasNote => Note is not null || LaterNotes.Count > 0 || Exercises.Any(e => e.Note is not null);
+
+        /// <summary>"pain 3" (the short log's answer) or "pain 2-5" (the exercises' range), or null with no pain answers.</summary>
+        public string? PainText
+        {
+            get
+            {
+                if (Pain is { } p)
+                {
+                    return $"pain {p}";
+                }
+
+                var pains = Exercises.Where(e => e.Pain is not null).Select(e => e.Pain!.Value).ToList();
+                return pains.Count == 0 ? null : pains.Min() == pains.Max() ? $"pain {pains[0]}" : $"pain {pains.Min()}–{pains.Max()}";
+            }
+        }
+    }
+
+    public sealed record SessionExercise(string Name, int SetsCompleted, int RepsPerSet, int SetsPrescribed, int? Pain, string? StopCueText, string? Note);
 
     public sealed record ProgramSummary(int Id, string Title, string? Goal, IReadOnlyList<VersionSummary> Versions, bool HasDraft);
 
@@ -374,5 +468,5 @@ public sealed class DetailModel(
 
     public sealed record ReadingRow(int Id, string Slug, string Title, DateTime AssignedUtc);
 
-    public sealed record PatientView(int Id, string UserId, string Name, string SignInName, string? Email, DateOnly? DateOfBirth, bool HasPassword, bool Disabled, string? Phone);
+    public sealed record PatientView(int Id, string UserId, string Name, string SignInName, string? Email, DateOnly? DateOfBirth, bool HasPassword, bool Disabled, string? Phone, string? PrimaryTherapistUserId);
 }

@@ -56,7 +56,7 @@ public sealed class NewModel(UserManager<AppUser> users, BreakawayDbContext db, 
         }
 
         await users.AddToRoleAsync(user, Roles.Patient);
-        var patient = new Patient { UserId = user.Id, DateOfBirth = Input.DateOfBirth, Phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim(), CreatedUtc = user.CreatedUtc, CreatedByUserId = User.UserId() };
+        var patient = new Patient { UserId = user.Id, DateOfBirth = Input.DateOfBirth, Phone = string.IsNullOrWhiteSpace(Input.Phone) ? null : Input.Phone.Trim(), CreatedUtc = user.CreatedUtc, CreatedByUserId = User.UserId(), PrimaryTherapistUserId = User.UserId() };
         db.Patients.Add(patient);
         await db.SaveChangesAsync();
         audit.Add(AuditActions.PatientCreated, patient.Id, user.Id);
