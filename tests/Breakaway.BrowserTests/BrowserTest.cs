@@ -97,11 +97,26 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
         }
     }
 
-    /// <summary>Stops the page's (installed) fake clock where it is: from then on only RunForAsync moves its timers.</summary>
+    /// <summary>
+    /// Stops the page's (installed) fake clock where it is: from then on only RunForAsync moves its timers. The clock
+    /// runs on between reading it and pausing it; on a busy machine that can be more than the margin, which Playwright
+    /// refuses ("Cannot fast-forward to the past"), so it reads again with a wider margin.
+    /// </summary>
     protected async Task PauseClockAsync()
     {
-        var now = await Page.EvaluateAsync<double>("() => Date.now()");
-        await Page.Clock.PauseAtAsync(DateTime.UnixEpoch.AddMilliseconds(now + 100));
+        foreach (var margin in new[] { 100, 500, 2_000 })
+        {
+            var now = await Page.EvaluateAsync<double>("() => Date.now()");
+            try
+            {
+                await Page.Clock.PauseAtAsync(DateTime.UnixEpoch.AddMilliseconds(now + margin));
+                return;
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("fast-forward to the past", StringComparison.Ordinal) && margin < 2_000)
+            {
+                // Read the clock again.
+            }
+        }
     }
 
     /// <summary>

@@ -187,7 +187,9 @@ public sealed class RedFlagSafetyTests : IAsyncLifetime
         Assert.Contains("Write your note first.", Html.Parse(await empty.BodyAsync()).Text(".error-summary"), StringComparison.Ordinal);
         Assert.Contains("I ticked numbness by mistake.", Html.Parse(await saved.BodyAsync()).Text("#notes"), StringComparison.Ordinal);
         Assert.Contains("I ticked numbness by mistake.", staffPage.Text(".flag-open .patient-note"), StringComparison.Ordinal);
-        Assert.Contains(staffPage.QuerySelectorAll("table tbody tr"), r => r.TextContent.Contains("I ticked numbness by mistake.", StringComparison.Ordinal));
+        // And in the session's own row of the history, marked as having a note.
+        var row = staffPage.QuerySelectorAll(".session-list details").Single(d => d.TextContent.Contains("I ticked numbness by mistake.", StringComparison.Ordinal));
+        Assert.Contains("Note", row.QuerySelector("summary")!.TextContent, StringComparison.Ordinal);
         var entry = await Db(db => db.AuditEntries.SingleAsync(a => a.Action == "session.note-added"));
         Assert.Equal($"session {id}", entry.Detail);
     }
