@@ -30,9 +30,16 @@ measure() { # measure <page> [extra lighthouse args...]
     local name
     name=$(echo "$page" | tr '/' '_')
     curl -sf -o /dev/null -H "Cookie: $cookie" "http://127.0.0.1:$port$page"
-    CHROME_PATH=/usr/bin/chromium "$out/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" --quiet \
-        --output=json --output-path="$out/report$name.json" "$@" \
-        --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+    # Lighthouse 12.2.3 with this Chromium now and then fails to record the trace (NO_NAVSTART): try up to three times.
+    local try
+    for try in 1 2 3; do
+        rm -f "$out/report$name.json"
+        CHROME_PATH=/usr/bin/chromium "$out/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$page" --quiet \
+            --output=json --output-path="$out/report$name.json" "$@" \
+            --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run" \
+            && [ -s "$out/report$name.json" ] && break
+        echo "($page: attempt $try failed)"
+    done
     node -e "const c=require('./$out/report$name.json').categories;console.log('$page', Object.keys(c).map(k => k + '=' + Math.round(c[k].score * 100)).join(' '))"
 }
 
