@@ -116,6 +116,8 @@ public static class ServiceRegistration
             messages.SetAttemptedValueIsInvalidAccessor((value, name) => $"Enter a number for {name}.");
             messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => "Enter a number.");
             messages.SetValueIsInvalidAccessor(value => "Enter a valid value.");
+            // A number field left empty (the accessor is not told the field's name; the message sits at the field).
+            messages.SetValueMustNotBeNullAccessor(value => "Enter a number here.");
         });
         services.AddRouting(options => options.LowercaseUrls = true);
 

@@ -93,6 +93,7 @@ public sealed class ProgramBuilderTests : IAsyncLifetime
     [InlineData("HoldSeconds", "-1", "Hold must be from 0 to 300 seconds.")]
     [InlineData("HoldSeconds", "301", "Hold must be from 0 to 300 seconds.")]
     [InlineData("Reps", "ten", "Enter a number for Reps.")]
+    [InlineData("Sets", "", "Enter a number here.")]
     public async Task Builder_OutOfRangeOrNonNumericDose_ShowsTheMessageAtTheField_AndSavesNothing(string field, string value, string message)
     {
         var (_, programId) = await NewPatientWithTemplateProgram();
