@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Lighthouse (npm lighthouse@12.2.3, Debian chromium) on the main pages of a published, Production-mode app.
-# Usage: bench/lighthouse.sh            prints one line of category scores per page
+# Usage: bench/lighthouse.sh [page...]   prints one line of category scores per page (default: the main pages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out/lighthouse
@@ -43,9 +43,15 @@ measure() { # measure <page> [extra lighthouse args...]
     node -e "const c=require('./$out/report$name.json').categories;console.log('$page', Object.keys(c).map(k => k + '=' + Math.round(c[k].score * 100)).join(' '))"
 }
 
-for page in / /tips /tips/glutes-and-low-back-pain /exercises /exercises/glute-bridge; do
+public=(/ /tips /tips/glutes-and-low-back-pain /exercises /exercises/glute-bridge)
+personal=(/my /my/play)
+if [ $# -gt 0 ]; then # only the pages named, e.g. bench/lighthouse.sh /my
+    public=(); personal=()
+    for page in "$@"; do case $page in /my*) personal+=("$page") ;; *) public+=("$page") ;; esac; done
+fi
+for page in "${public[@]}"; do
     measure "$page"
 done
-for page in /my /my/play; do
+for page in "${personal[@]}"; do
     measure "$page" --extra-headers="{\"Cookie\": \"$cookie\"}"
 done

@@ -241,6 +241,9 @@ public sealed class PlayerJourneyTests(AppServer server) : BrowserTest(server)
     {
         await Assertions.Expect(Screen().Locator("h2")).ToHaveTextAsync(Program[index].Name);
         await Assertions.Expect(Screen().Locator(".player-step")).ToHaveTextAsync($"Exercise {index + 1} of {Program.Length}");
+        // Each screen shows the exercise's drawing, named by its starting position, as today's cards do.
+        await Assertions.Expect(Screen().Locator(".exercise-visual svg[role=img]").First).ToBeVisibleAsync();
+        Assert.StartsWith($"Drawing of the {Program[index].Name.ToLowerInvariant()}", await Screen().Locator(".exercise-visual svg[role=img]").First.GetAttributeAsync("aria-label") ?? "");
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Breakaway.Web.Data;
 using Breakaway.Web.Domain;
+using Breakaway.Web.Drawings;
 using Breakaway.Web.HomePrograms;
 using Breakaway.Web.Infrastructure;
 using Breakaway.Web.Infrastructure.Security;
@@ -54,11 +55,10 @@ public sealed class PlayModel(BreakawayDbContext db, PatientProgram patientProgr
         return Page();
     }
 
-    /// <summary>One exercise as the player shows it. <see cref="Slug"/> is what a drawing or photo is looked up by.</summary>
+    /// <summary>One exercise as the player shows it, with its drawing.</summary>
     public sealed record PlayerExercise(
         int Index,
         int ProgramExerciseId,
-        string Slug,
         string Name,
         string DoseText,
         string RestText,
@@ -67,6 +67,7 @@ public sealed class PlayModel(BreakawayDbContext db, PatientProgram patientProgr
         string? Resistance,
         string? TherapistNote,
         string StartingPosition,
+        ExerciseDrawing? Drawing,
         IReadOnlyList<string> Steps,
         IReadOnlyList<string> FormCues,
         IReadOnlyList<StopCue> StopCues)
@@ -74,7 +75,6 @@ public sealed class PlayModel(BreakawayDbContext db, PatientProgram patientProgr
         public static PlayerExercise From(ProgramExercise item, int index) => new(
             index,
             item.Id,
-            item.Exercise.Slug,
             item.Exercise.Name,
             item.Dose.Describe(item.Exercise.SideName, item.Exercise.HoldAt),
             item.Dose.Sets > 1 ? item.Dose.DescribeRest() : string.Empty,
@@ -83,6 +83,7 @@ public sealed class PlayModel(BreakawayDbContext db, PatientProgram patientProgr
             item.Resistance,
             item.Note,
             item.Exercise.StartingPosition,
+            item.Exercise.Drawing,
             item.Exercise.Steps,
             item.Exercise.FormCues,
             [.. item.Exercise.StopCues.OrderBy(c => c.Order)]);

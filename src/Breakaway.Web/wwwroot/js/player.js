@@ -681,7 +681,6 @@
 
     function render(moveFocus) {
         root.classList.add('player-on');
-        root.querySelectorAll('[data-no-player]').forEach(function (element) { element.hidden = true; });
         var onExercise = state.phase === 'exercise';
         root.querySelectorAll('[data-player-only]').forEach(function (element) { element.hidden = !onExercise; });
         screens.forEach(function (screen, i) {
