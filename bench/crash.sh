@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "==> Publishing Release"
-dotnet publish src/Breakaway.Web -c Release -o bench/out/crash-app >/dev/null
+sh eng/publish.sh bench/out/crash-app >/dev/null
 exec python3 bench/crash.py "${1:-20}"

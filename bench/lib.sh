@@ -21,7 +21,7 @@ NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 publish() {
     echo "==> Publishing Release"
-    dotnet publish src/Breakaway.Web -c Release -o "$OUT/app" >/dev/null
+    sh eng/publish.sh "$OUT/app" >/dev/null # as the Dockerfile and CI publish: one runtime, ReadyToRun
 }
 
 pids=()

@@ -7,7 +7,7 @@ out=bench/out/lighthouse
 port=5091
 mkdir -p "$out"
 [ -x "$out/node_modules/.bin/lighthouse" ] || npm install --silent --no-audit --no-fund --prefix "$out" lighthouse@12.2.3
-dotnet publish src/Breakaway.Web -c Release -o "$out/app" >/dev/null
+sh eng/publish.sh "$out/app" >/dev/null
 rm -f "$out"/lh.db*
 # Run from the publish folder: the content root (appsettings.json, App_Data) is the working directory.
 (cd "$out/app" && ASPNETCORE_URLS=http://127.0.0.1:$port Site__BaseUrl=http://127.0.0.1:$port \
