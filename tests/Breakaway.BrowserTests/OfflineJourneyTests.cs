@@ -85,7 +85,7 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
     }
 
     [Fact]
-    public async Task Patient_LogsASessionOffline_WithAWarningSign_SeesStopAndCall_AndItIsStoredOnceWhenBack()
+    public async Task Patient_LogsASessionOffline_WithAWarningSign_SeesStopAndCall_AndItIsStoredOnceWhenBack_ThenASecondFromTheKeptCopy()
     {
         // A patient of this journey's own: the demo patients' days belong to the other journeys.
         await CreatePatientAsync(OfflinePatient);
@@ -128,6 +128,30 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
         Assert.Equal(before + 1, await SessionsAsync());
         Assert.Equal(1, await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.IdempotencyKey == key)));
         Assert.Equal(1, await Server.QueryAsync(db => db.RedFlags.CountAsync(f => f.SessionLog!.IdempotencyKey == key)));
+
+        // Offline again, the back button opens the copy of the player kept before that session was sent: it still carries
+        // the sent key. A second session from it gets a key of its own, so it is stored too, not taken for a retry.
+        await Page.Context.SetOfflineAsync(true);
+        await Page.GoBackAsync();
+        await ArrivedAtAsync(Page, "**/my/play");
+        await LoadedAsync(Page);
+        await PauseClockAsync();
+        var second = Guid.Parse(await Page.Locator("[data-key]").InputValueAsync());
+        Assert.NotEqual(key, second);
+        for (var i = 0; i < exercises; i++)
+        {
+            await Page.Locator("[data-exercise]:visible [data-action=start]").ClickAsync();
+            await Page.Clock.RunForAsync(600_000);
+        }
+
+        await Page.Locator("label.choice-button", new() { HasText = "1" }).First.ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-status]")).ToContainTextAsync("Saved on this phone");
+        await Page.Context.SetOfflineAsync(false);
+        await Page.Clock.ResumeAsync();
+        await ArrivedAtAsync(Page, "**/my/sessions/*");
+        Assert.Equal(before + 2, await SessionsAsync());
+        Assert.Equal(1, await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.IdempotencyKey == second)));
     }
 
     private const string OfflinePatient = "offline-patient@demo.test";

@@ -61,7 +61,41 @@
         return parseInt(element.getAttribute(name), 10) || 0;
     }
 
+    // Keys of sessions this phone has sent and the server stored. A page kept for offline use still carries the key it
+    // was served with: a new session started from that copy gets a key of its own, or the server would take it for a
+    // retry of the one stored already and keep only that one.
+    function sentKeys() {
+        try {
+            return JSON.parse(localStorage.getItem('breakaway.sent-keys')) || [];
+        } catch (e) {
+            return [];
+        }
+    }
+
+    function rememberSent(key) {
+        var keys = sentKeys().filter(function (k) { return k !== key; });
+        keys.push(key);
+        try {
+            localStorage.setItem('breakaway.sent-keys', JSON.stringify(keys.slice(-20)));
+        } catch (e) {
+            // Storage refused: a kept copy may then reuse a key; the server still stores the first session once.
+        }
+    }
+
+    // A version 4 UUID from getRandomValues (crypto.randomUUID needs a secure context).
+    function newKey() {
+        var bytes = crypto.getRandomValues(new Uint8Array(16));
+        bytes[6] = (bytes[6] & 15) | 64;
+        bytes[8] = (bytes[8] & 63) | 128;
+        var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+        return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-');
+    }
+
     function fresh() {
+        if (stored.indexOf(keyField.value) >= 0 || sentKeys().indexOf(keyField.value) >= 0) {
+            keyField.value = newKey();
+        }
+
         return {
             version: 1,
             day: today,
@@ -595,6 +629,7 @@
         fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (response) {
             var path = new URL(response.url).pathname;
             if (response.ok && /^\/my\/sessions\/\d+$/.test(path)) {
+                rememberSent(state.key);
                 forget();
                 window.location.assign(response.url);
                 return;

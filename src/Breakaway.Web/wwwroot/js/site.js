@@ -50,11 +50,11 @@ document.querySelectorAll('[data-hold]').forEach(function (button) {
     });
 }());
 
-// Signing out forgets a guided session kept on this device by player.js, so the next person cannot read it.
+// Signing out forgets what player.js kept on this device (a guided session, the keys of sent ones), so the next person cannot read it.
 document.querySelectorAll('.site-header form.inline-form').forEach(function (form) {
     form.addEventListener('submit', function () {
         try {
-            Object.keys(localStorage).filter(function (key) { return key.indexOf('breakaway.session.') === 0; })
+            Object.keys(localStorage).filter(function (key) { return key.indexOf('breakaway.') === 0; })
                 .forEach(function (key) { localStorage.removeItem(key); });
         } catch (e) {
             // No storage: nothing was kept.
