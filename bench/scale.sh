@@ -14,6 +14,7 @@ DURATION=${SCALE_DURATION:-5s}
 RAW=$OUT/scale-raw.txt
 [ "${SCALE_NO_PUBLISH:-}" = 1 ] || publish
 rm -f "$RAW"
+echo "0 load_start $(cut -d" " -f1 /proc/loadavg)" >> "$RAW"
 ARTICLE=/tips/glutes-and-low-back-pain
 NGINX_DONE=
 
@@ -82,6 +83,7 @@ NGINX
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true
 done
 
+echo "0 load_end $(cut -d" " -f1 /proc/loadavg)" >> "$RAW"
 echo "==> Writing the clinic-scale section of bench/RESULTS.md"
 python3 bench/scale_report.py "$RAW" "$DURATION" > "$OUT/scale-section.md"
 python3 - "$OUT/scale-section.md" <<'PY'

@@ -47,7 +47,8 @@ def n_label(n):
 
 out = ["## Clinic scale (`bench/scale.sh`)\n"]
 out.append(f"Written by `bench/scale.sh` on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit `{commit}`{' (with uncommitted changes)' if dirty else ''}.  ")
-out.append(f"Machine: {cores} cores ({cpu}), {mem_gb:.0f} GiB, shared with other work (runs held the build lock). wrk, 2 threads, {duration} per page, one run.  ")
+load = f"load average {scalars[('0', 'load_start')]:.2f} at the start and {scalars[('0', 'load_end')]:.2f} at the end (`/proc/loadavg`, one minute; the run itself keeps it near 2)" if ('0', 'load_start') in scalars and ('0', 'load_end') in scalars else "load not recorded"
+out.append(f"Machine: {cores} cores ({cpu}), {mem_gb:.0f} GiB, {load}. wrk, 2 threads, {duration} per page, one run.  ")
 out.append("Each size is a fresh SQLite file: the demo data (22 patients) plus `seed-scale N --fake-patients` (90 days of history, about 5 sessions a week, 5 exercise logs each); the app runs published, in Production.\n")
 if nginx:
     out.append(f"Reference: nginx (`worker_processes 1`) serving the article page's exact bytes, 32 connections: {nginx[0]:,.0f} req/s, p50 {nginx[1]:.2f} ms, p99 {nginx[2]:.2f} ms.\n")
