@@ -154,6 +154,105 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
         Assert.Equal(1, await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.IdempotencyKey == second)));
     }
 
+    [Fact]
+    public async Task Patient_SavesOfflineAndLeavesThePlayer_BackgroundSyncSendsIt_StoredOnce()
+    {
+        const string login = "sync-patient@demo.test";
+        await CreatePatientAsync(login);
+        await OpenAsync(Phone);
+        await Page.Clock.InstallAsync();
+        await SignInAsync(Page, login);
+        await ArrivedAtAsync(Page, "**/my");
+        await KeptForOfflineAsync();
+
+        await Page.Context.SetOfflineAsync(true);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Start today's session" }).ClickAsync();
+        await ArrivedAtAsync(Page, "**/my/play");
+        await LoadedAsync(Page);
+        await PauseClockAsync();
+        var key = Guid.Parse(await Page.Locator("[data-key]").InputValueAsync());
+        var exercises = await Page.Locator("[data-exercise]").CountAsync();
+        for (var i = 0; i < exercises; i++)
+        {
+            await Page.Locator("[data-exercise]:visible [data-action=start]").ClickAsync();
+            await Page.Clock.RunForAsync(600_000);
+        }
+
+        await Page.Locator("label.choice-button", new() { HasText = "3" }).First.ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        await Assertions.Expect(Page.Locator("[data-status]")).ToContainTextAsync("Saved on this phone");
+        // The session is in the outbox the service worker reads, as well as in the player's own store.
+        Assert.Equal(key.ToString(), await EventuallyAsync(() => OutboxKeysAsync(), keys => keys == key.ToString()));
+
+        // The patient leaves the player while still offline: the help page (kept for offline use) cannot send it.
+        await Page.GotoAsync("/my/help");
+        await LoadedAsync(Page);
+        Assert.Equal(0, await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.IdempotencyKey == key)));
+
+        // The connection is back; Background Sync wakes the worker. DevTools fires the sync event itself, so the test
+        // does not wait on Chromium's own timing (which may already have fired it: the key makes that harmless).
+        await Page.Context.SetOfflineAsync(false);
+        var cdp = await Page.Context.NewCDPSessionAsync(Page);
+        var registration = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        cdp.Event("ServiceWorker.workerRegistrationUpdated").OnEvent += (_, e) =>
+        {
+            foreach (var r in e!.Value.GetProperty("registrations").EnumerateArray())
+            {
+                if (!r.GetProperty("isDeleted").GetBoolean())
+                {
+                    registration.TrySetResult(r.GetProperty("registrationId").GetString()!);
+                }
+            }
+        };
+        await cdp.SendAsync("ServiceWorker.enable");
+        var registrationId = await registration.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await cdp.SendAsync("ServiceWorker.dispatchSyncEvent", new Dictionary<string, object>
+        {
+            ["origin"] = new Uri(Page.Url).GetLeftPart(UriPartial.Authority),
+            ["registrationId"] = registrationId,
+            ["tag"] = "breakaway-sessions",
+            ["lastChance"] = false,
+        });
+
+        Assert.Equal(string.Empty, await EventuallyAsync(() => OutboxKeysAsync(), keys => keys.Length == 0));
+        Assert.Equal(1, await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.IdempotencyKey == key)));
+
+        // Back in the player online, the server lists the key as stored: nothing waits to be sent, nothing is sent twice.
+        await Page.GotoAsync("/my/play");
+        await LoadedAsync(Page);
+        await Assertions.Expect(Page.Locator("[data-status]")).Not.ToContainTextAsync("Saved on this phone");
+        Assert.Equal(1, await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.IdempotencyKey == key)));
+    }
+
+    /// <summary>The keys in the phone's outbox (IndexedDB, as js/outbox.js keeps it), space-separated; read from any page.</summary>
+    private Task<string> OutboxKeysAsync() =>
+        Page.EvaluateAsync<string>("""
+            () => new Promise((resolve, reject) => {
+                const open = indexedDB.open('breakaway-outbox', 1);
+                open.onupgradeneeded = () => open.result.createObjectStore('sessions', { keyPath: 'key' });
+                open.onerror = () => reject(open.error);
+                open.onsuccess = () => {
+                    const db = open.result;
+                    const all = db.transaction('sessions').objectStore('sessions').getAll();
+                    all.onsuccess = () => { db.close(); resolve(all.result.map(e => e.key).join(' ')); };
+                    all.onerror = () => { db.close(); reject(all.error); };
+                };
+            })
+            """);
+
+    /// <summary>Reads until the value is what is wanted or ten seconds have passed, and returns the last value read.</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> wanted)
+    {
+        var value = await read();
+        for (var i = 0; i < 100 && !wanted(value); i++)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+            value = await read();
+        }
+
+        return value;
+    }
+
     private const string OfflinePatient = "offline-patient@demo.test";
 
     private Task<int> SessionsAsync() =>

@@ -11,6 +11,8 @@
 
 'use strict';
 
+importScripts('/js/outbox.js');
+
 var VERSION = 'v1';
 var STATIC_CACHE = 'breakaway-static-' + VERSION;
 var PAGE_CACHE = 'breakaway-pages-' + VERSION;
@@ -151,4 +153,28 @@ self.addEventListener('message', function (event) {
             event.source.postMessage({ type: 'kept', count: data.urls.length });
         }
     }));
+});
+
+// Background Sync: the browser wakes this worker when the connection is back, even with the page closed, and the
+// sessions saved offline (js/outbox.js) are sent. A session the server stored leaves the outbox. A failed send
+// (still offline) rejects, so the browser tries again later. Any other answer (signed out, or the server found a
+// problem in the answers) leaves the session where it is: the guided session page shows it on the next visit,
+// with what to do, and sends it from there.
+var SYNC_TAG = 'breakaway-sessions';
+
+async function sendKept(entry) {
+    var response = await fetch(entry.action, {
+        method: 'POST',
+        body: new URLSearchParams(entry.body),
+        credentials: 'same-origin'
+    });
+    if (response.ok && /^\/my\/sessions\/\d+$/.test(new URL(response.url).pathname)) {
+        await BreakawayOutbox.remove(entry.key);
+    }
+}
+
+self.addEventListener('sync', function (event) {
+    if (event.tag === SYNC_TAG) {
+        event.waitUntil(BreakawayOutbox.all().then(function (entries) { return Promise.all(entries.map(sendKept)); }));
+    }
 });

@@ -5,7 +5,8 @@
 // Nothing is lost: the session in progress is kept in localStorage (keyed by patient and program version) after every
 // step, so a reload, a locked screen or a sign-in timeout resumes where the patient was. The form is sent with fetch;
 // offline, it stays on the phone and is sent again when the network is back, with the same idempotency key, so the
-// server stores it once however often it arrives.
+// server stores it once however often it arrives: by this page (on "online", every 20 seconds, on the next visit) and,
+// through the outbox in IndexedDB (js/outbox.js), by the service worker's Background Sync with the page closed.
 //
 // Timers are setInterval/setTimeout only (one tick a second), so a test can drive them with a fake clock.
 (function () {
@@ -121,6 +122,10 @@
         var unsent = kept && (kept.phase === 'sending' || kept.phase === 'unsent');
         if (!kept || kept.version !== 1 || kept.results.length !== exercises.length || stored.indexOf(kept.key) >= 0 || (kept.day !== today && !unsent)) {
             // Nothing kept, an older shape, a session the server has stored already, or yesterday's unfinished one.
+            if (kept && stored.indexOf(kept.key) >= 0) {
+                outbox(function (box) { return box.remove(kept.key); });
+            }
+
             forget();
             return fresh();
         }
@@ -605,6 +610,29 @@
 
     // --- Sending. ---
 
+    // The outbox in IndexedDB (js/outbox.js), where the service worker can reach it; without it (or without
+    // IndexedDB) the page alone sends the session: on "online", every 20 seconds and on the next visit.
+    function outbox(action) {
+        if (!window.BreakawayOutbox || !window.indexedDB) {
+            return Promise.resolve();
+        }
+
+        return action(window.BreakawayOutbox).catch(function () { });
+    }
+
+    // Offline: the session also goes to the outbox, and Background Sync (where the browser has it) asks the service
+    // worker to send it when the connection is back, even if this page has been closed by then.
+    function keepForBackgroundSync(body) {
+        var key = state.key;
+        outbox(function (box) {
+            return box.put({ key: key, action: form.action, body: body.toString() }).then(function () {
+                return 'serviceWorker' in navigator ? navigator.serviceWorker.ready : null;
+            }).then(function (registration) {
+                return registration && registration.sync ? registration.sync.register('breakaway-sessions') : null;
+            });
+        });
+    }
+
     var sending = false;
 
     function send() {
@@ -630,6 +658,7 @@
             var path = new URL(response.url).pathname;
             if (response.ok && /^\/my\/sessions\/\d+$/.test(path)) {
                 rememberSent(state.key);
+                outbox(function (box) { return box.remove(state.key); });
                 forget();
                 window.location.assign(response.url);
                 return;
@@ -653,6 +682,7 @@
             state.phase = 'unsent';
             save();
             render();
+            keepForBackgroundSync(body);
         });
     }
 
