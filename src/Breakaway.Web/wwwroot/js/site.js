@@ -61,3 +61,26 @@ document.querySelectorAll('.site-header form.inline-form').forEach(function (for
         }
     });
 });
+
+// Moving drawings (SMIL) are drawn on the main thread: each moves only while it is on screen, so a page of cards asks
+// an older phone for one animation at a time, not five. Only a drawing this script paused is started again.
+(function () {
+    if (!('IntersectionObserver' in window)) {
+        return;
+    }
+
+    var pausedHere = new WeakSet();
+    var observer = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+            var svg = entry.target;
+            if (!entry.isIntersecting && !svg.animationsPaused()) {
+                svg.pauseAnimations();
+                pausedHere.add(svg);
+            } else if (entry.isIntersecting && pausedHere.has(svg)) {
+                pausedHere.delete(svg);
+                svg.unpauseAnimations();
+            }
+        });
+    });
+    document.querySelectorAll('svg.drawing-motion').forEach(function (svg) { observer.observe(svg); });
+}());
