@@ -144,6 +144,57 @@ public abstract class MediaUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Video_GetsAPosterFrame_WhenFfmpegIsInstalled()
+    {
+        var video = await FilmAsync();
+        Assert.SkipWhen(video is null, "ffmpeg is not installed here: videos get no poster, which the other video test covers.");
+        var staff = await SignedInAsync("therapist@demo.test");
+        var exercise = await ExerciseAsync("pelvic-tilt");
+
+        var response = await staff.UploadAsync(exercise, "Video", video!, "tilt.mp4", new Dictionary<string, string> { ["Video.Description"] = "The pelvic tilt, lying down" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await _site.CreateClient().GetDocumentAsync("/exercises/pelvic-tilt");
+        var element = page.QuerySelector(".exercise-media video[poster]")!;
+        Assert.Equal(("640", "360"), (element.GetAttribute("width"), element.GetAttribute("height")));
+        Assert.Equal("none", element.GetAttribute("preload"));
+        using var poster = await _site.CreateClient().GetAsync(element.GetAttribute("poster"), Cancel);
+        Assert.Equal(HttpStatusCode.OK, poster.StatusCode);
+        Assert.Equal("image/jpeg", poster.Content.Headers.ContentType!.MediaType);
+        var bytes = await poster.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.False(TestPhotos.HasMetadata(bytes));
+        using var frame = SKBitmap.Decode(bytes);
+        Assert.Equal((640, 360), (frame.Width, frame.Height));
+    }
+
+    /// <summary>A real one-second MP4 made by ffmpeg (a test pattern), or null when ffmpeg is not installed.</summary>
+    private static async Task<byte[]?> FilmAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("breakaway-film-");
+        try
+        {
+            var output = Path.Combine(folder.FullName, "clip.mp4");
+            var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=10", "-t", "1", "-c:v", "mpeg4", "-y", output })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            await process.WaitForExitAsync(Cancel);
+            return process.ExitCode == 0 ? await File.ReadAllBytesAsync(output, Cancel) : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task PatientsOwnMedium_ShowsToThatPatientAndStaffOnly()
     {
         var staff = await SignedInAsync("therapist@demo.test");
