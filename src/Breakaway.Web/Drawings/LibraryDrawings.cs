@@ -113,6 +113,24 @@ public static class LibraryDrawings
             })),
     };
 
+    /// <summary>
+    /// Library drawings that shipped once and were redrawn since, by slug: the SHA-256 of their stored JSON. An
+    /// exercise still showing one of them, exactly as shipped, gets today's drawing; one a therapist changed keeps theirs.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Superseded = new(StringComparer.Ordinal)
+    {
+        // The first clamshells (December 2026), side-on from above at a turn: the legs could not be told apart.
+        ["locked-clamshell"] = ["416afb4b6bcf070801ea069c60044c20e6b358054fe6dd3cfeece8b3815c7355"],
+        ["banded-clamshell"] = ["8122cf5bc6f11f066d836b32f3f5ff53d031036bddd79b1cb70d74e9f2383287"],
+    };
+
+    public static IReadOnlyCollection<string> RedrawnSlugs => Superseded.Keys;
+
+    /// <summary>True when <paramref name="drawing"/> is an earlier library drawing of <paramref name="slug"/>, unchanged.</summary>
+    public static bool IsSuperseded(string slug, ExerciseDrawing drawing) =>
+        Superseded.TryGetValue(slug, out var hashes)
+        && hashes.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DrawingJson.Write(drawing)))), StringComparer.Ordinal);
+
     private static ExerciseDrawing One(DrawingView view, int elevation, DrawingProp[] props, (string Label, Pose Pose) only) =>
         new() { View = view, Elevation = elevation, Props = [.. props], Positions = [new() { Label = only.Label, Pose = only.Pose }] };
 
