@@ -58,6 +58,16 @@ public sealed class BuilderJourneyTests(AppServer server) : BrowserTest(server)
             await target.ClickAsync();
         }
 
+        // Every library picture the browser fetches, to check below that each one really loaded.
+        var pictures = new System.Collections.Concurrent.ConcurrentDictionary<string, IResponse>();
+        page.Response += (_, response) =>
+        {
+            if (response.Url.Contains("/thumbnail.svg", StringComparison.Ordinal))
+            {
+                pictures[new Uri(response.Url).PathAndQuery] = response;
+            }
+        };
+
         // Setting up, not counted: signing in and adding the patient.
         await SignInAsync(page, "therapist@demo.test");
         await ArrivedAtAsync(page, "**/admin");
@@ -92,6 +102,7 @@ public sealed class BuilderJourneyTests(AppServer server) : BrowserTest(server)
         var library = page.Locator(".library-list > li:visible");
         await Assertions.Expect(library.First).ToContainTextAsync("pelvic floor");
         Assert.DoesNotContain(await library.AllTextContentsAsync(), text => text.Contains("Glute bridge", StringComparison.Ordinal));
+        await LibraryPicturesLoadAsync(library, pictures);
 
         // Add each one; its Sets field has focus at once, so the dose is typed straight in (Tab to Reps).
         for (var i = 0; i < Plan.Length; i++)
@@ -177,5 +188,35 @@ public sealed class BuilderJourneyTests(AppServer server) : BrowserTest(server)
         }
 
         return (clicks, loads, [.. (await page.Locator(".program-list > li").AllTextContentsAsync()).Select(t => string.Join(' ', t.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))]);
+    }
+
+    /// <summary>
+    /// Each shown exercise's picture (lazy, so scrolled to first) arrives as a non-empty SVG file and decodes in the
+    /// browser; it is decorative (empty alt), the exercise's name being the text right beside it.
+    /// </summary>
+    private static async Task LibraryPicturesLoadAsync(ILocator library, System.Collections.Concurrent.ConcurrentDictionary<string, IResponse> pictures)
+    {
+        var count = await library.CountAsync();
+        Assert.True(count > 0);
+        for (var i = 0; i < count; i++)
+        {
+            var item = library.Nth(i);
+            var picture = item.Locator("img.library-thumb");
+            var name = (await item.Locator(".library-text strong").TextContentAsync())?.Trim();
+            Assert.False(string.IsNullOrEmpty(name));
+            Assert.Equal(1, await picture.CountAsync());
+            Assert.Equal("", await picture.GetAttributeAsync("alt"));
+            Assert.Null(await picture.GetAttributeAsync("aria-hidden"));
+
+            await picture.ScrollIntoViewIfNeededAsync();
+            Assert.True(await picture.EvaluateAsync<bool>("img => img.decode().then(() => img.complete, () => false)"), $"the picture of {name} does not decode");
+            var src = (await picture.GetAttributeAsync("src"))!;
+            Assert.True(pictures.TryGetValue(src, out var response), $"the browser never fetched {src} ({name})");
+            Assert.Equal(200, response.Status);
+            Assert.StartsWith("image/svg+xml", response.Headers["content-type"], StringComparison.Ordinal);
+            var body = await response.BodyAsync();
+            Assert.True(body.Length > 200, $"{src} has {body.Length} bytes");
+            Assert.StartsWith("<svg", System.Text.Encoding.UTF8.GetString(body), StringComparison.Ordinal);
+        }
     }
 }

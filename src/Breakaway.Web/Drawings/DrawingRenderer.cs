@@ -20,13 +20,14 @@ public enum DrawingMode
 
 /// <summary>
 /// Turns an <see cref="ExerciseDrawing"/> into SVG line art: rounded limbs, the far side lighter, a floor line and
-/// props. Output has no script and no style attributes (colours are presentation attributes with classes that the
+/// props, and a white edge under the near limbs where they cross the body. Output has no script and no style attributes (colours are presentation attributes with classes that the
 /// stylesheet overrides for print), <c>role="img"</c>, an <c>aria-label</c> and a <c>&lt;title&gt;</c>.
 /// Results are cached by drawing and request, so a page of cards costs a dictionary lookup per card.
 /// </summary>
 public sealed class DrawingRenderer
 {
     public const double MoveSeconds = 1.2, RestSeconds = 1.0, ShortHoldSeconds = 0.6;
+    private const double Halo = 3;
     private const int StepsPerMove = 5, MaxCached = 4000, MaxHoldSeconds = 60;
     private const string Near = "#23364a", Far = "#9aabbd", Floor = "#8a99a8", Prop = "#7b8794", Accent = "#c2410c";
 
@@ -133,9 +134,14 @@ public sealed class DrawingRenderer
             else
             {
                 var paths = skeletons.Select(s => PathData(part.Points(s), camera, part.Closed)).ToList();
+                var animation = $"<animate attributeName=\"d\" dur=\"{dur}\" repeatCount=\"indefinite\" keyTimes=\"{keyTimes}\" values=\"{string.Join(';', paths)}\"/>";
+                if (part.HasHalo)
+                {
+                    svg.Append(CultureInfo.InvariantCulture, $"<path class=\"dw-halo\" d=\"{paths[0]}\" {HaloStroke(part)}>{animation}</path>");
+                }
+
                 svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{part.Class}\" d=\"{paths[0]}\" {Stroke(part)}>");
-                svg.Append(CultureInfo.InvariantCulture, $"<animate attributeName=\"d\" dur=\"{dur}\" repeatCount=\"indefinite\" keyTimes=\"{keyTimes}\" values=\"{string.Join(';', paths)}\"/>");
-                svg.Append("</path>");
+                svg.Append(animation).Append("</path>");
             }
         }
 
@@ -173,7 +179,13 @@ public sealed class DrawingRenderer
                 }
                 else
                 {
-                    svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{part.Class}\" d=\"{PathData(part.Points(skeleton), camera, part.Closed)}\" {Stroke(part)}/>");
+                    var d = PathData(part.Points(skeleton), camera, part.Closed);
+                    if (part.HasHalo)
+                    {
+                        svg.Append(CultureInfo.InvariantCulture, $"<path class=\"dw-halo\" d=\"{d}\" {HaloStroke(part)}/>");
+                    }
+
+                    svg.Append(CultureInfo.InvariantCulture, $"<path class=\"{part.Class}\" d=\"{d}\" {Stroke(part)}/>");
                 }
             }
 
@@ -204,9 +216,9 @@ public sealed class DrawingRenderer
     /// <summary>Floor, mat and the props that do not move with the figure.</summary>
     private static void Scenery(StringBuilder svg, ExerciseDrawing drawing, List<Skeleton> skeletons, Camera camera, Bounds bounds)
     {
-        if (drawing.Props.Contains(DrawingProp.Mat))
+        if (bounds.Mat is { Length: > 0 } mat)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"dw-mat\" x=\"{N(bounds.FootLeft - 6)}\" y=\"{N(bounds.FootTop)}\" width=\"{N(bounds.FootRight - bounds.FootLeft + 12)}\" height=\"{N(bounds.Floor - bounds.FootTop + 3)}\" rx=\"2\" fill=\"#dfe7ee\" stroke=\"{Floor}\" stroke-width=\"1\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<path class=\"dw-mat\" d=\"{Outline(mat)}\" fill=\"#dfe7ee\" stroke=\"{Floor}\" stroke-width=\"1\" stroke-linejoin=\"round\"/>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<path class=\"dw-floor\" d=\"M{N(bounds.Left)} {N(bounds.Floor + 3)}H{N(bounds.Left + bounds.Width)}\" stroke=\"{Floor}\" stroke-width=\"1.5\" fill=\"none\"/>");
@@ -284,6 +296,39 @@ public sealed class DrawingRenderer
         svg.Append(CultureInfo.InvariantCulture, $"<path class=\"dw-arrowhead\" d=\"M{N(ex + (tx * 1.5))} {N(ey + (ty * 1.5))}L{N(left.Item1)} {N(left.Item2)}L{N(right.Item1)} {N(right.Item2)}Z\" fill=\"{Accent}\"/>");
     }
 
+    private static string Outline((double X, double Y)[] points) =>
+        string.Concat(points.Select((p, i) => $"{(i == 0 ? 'M' : 'L')}{N(p.X)} {N(p.Y)}")) + "Z";
+
+    /// <summary>The convex hull of a few screen points (Andrew's monotone chain), counter-clockwise.</summary>
+    private static (double X, double Y)[] Hull((double X, double Y)[] points)
+    {
+        var sorted = points.Distinct().OrderBy(p => p.X).ThenBy(p => p.Y).ToArray();
+        if (sorted.Length < 3)
+        {
+            return sorted;
+        }
+
+        static double Cross((double X, double Y) o, (double X, double Y) a, (double X, double Y) b) => ((a.X - o.X) * (b.Y - o.Y)) - ((a.Y - o.Y) * (b.X - o.X));
+        var hull = new List<(double X, double Y)>();
+        foreach (var pass in new[] { sorted, sorted.Reverse().ToArray() })
+        {
+            var start = hull.Count;
+            foreach (var p in pass)
+            {
+                while (hull.Count >= start + 2 && Cross(hull[^2], hull[^1], p) <= 0)
+                {
+                    hull.RemoveAt(hull.Count - 1);
+                }
+
+                hull.Add(p);
+            }
+
+            hull.RemoveAt(hull.Count - 1);
+        }
+
+        return [.. hull];
+    }
+
     private static string PathData(Vec3[] points, Camera camera, bool closed)
     {
         var text = new StringBuilder();
@@ -299,9 +344,16 @@ public sealed class DrawingRenderer
     private static string Stroke(Part part) =>
         $"stroke=\"{part.Colour}\" stroke-width=\"{N(part.Width)}\" stroke-linecap=\"round\" stroke-linejoin=\"round\" fill=\"{(part.Closed ? part.Colour : "none")}\"";
 
+    /// <summary>A white edge under a near limb, so it stands out where it crosses the body drawn in the same colour.</summary>
+    private static string HaloStroke(Part part) =>
+        $"stroke=\"#fff\" stroke-width=\"{N(part.Width + Halo)}\" stroke-linecap=\"round\" stroke-linejoin=\"round\" fill=\"none\"";
+
     private static string N(double value, string format = "0.#") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    private sealed record Part(string Class, Func<Skeleton, Vec3[]> Points, double Width, string Colour, bool Closed = false, bool IsCircle = false);
+    private sealed record Part(string Class, Func<Skeleton, Vec3[]> Points, double Width, string Colour, bool Closed = false, bool IsCircle = false)
+    {
+        public bool HasHalo => Class.Contains("dw-near", StringComparison.Ordinal);
+    }
 
     private static class Parts
     {
@@ -351,13 +403,25 @@ public sealed class DrawingRenderer
     }
 
     /// <summary>The screen box that holds every frame, the floor line under the figure, and the figure's footprint.</summary>
-    private sealed record Bounds(double Left, double Top, double Width, double Height, double Floor, double FootLeft, double FootRight, double FootTop)
+    private sealed record Bounds(double Left, double Top, double Width, double Height, double Floor, (double X, double Y)[] Mat)
     {
         public static Bounds Of(ExerciseDrawing drawing, List<Skeleton> skeletons, Camera camera)
         {
             var outline = skeletons.SelectMany(s => s.Outline()).ToList();
             var screen = outline.Select(o => (P: camera.Project(o.Point), o.Radius)).ToList();
             var foot = outline.Select(o => camera.Project(o.Point with { Y = 0 })).ToList();
+            (double X, double Y)[] mat = [];
+            if (drawing.Props.Contains(DrawingProp.Mat))
+            {
+                // The mat lies on the floor around the figure's footprint, seen from the camera, with a little thickness.
+                const double around = 7, thickness = 3;
+                var (x0, x1) = (outline.Min(o => o.Point.X - o.Radius) - around, outline.Max(o => o.Point.X + o.Radius) + around);
+                var (z0, z1) = (outline.Min(o => o.Point.Z - o.Radius) - around, outline.Max(o => o.Point.Z + o.Radius) + around);
+                var corners = new[] { new Vec3(x0, 0, z0), new Vec3(x1, 0, z0), new Vec3(x1, 0, z1), new Vec3(x0, 0, z1) }.Select(camera.Project).ToList();
+                foot.AddRange(corners);
+                mat = Hull([.. corners.Select(c => (c.X, c.Y)), .. corners.Select(c => (c.X, c.Y + thickness))]);
+            }
+
             var floor = foot.Max(f => f.Y);
             var minX = Math.Min(screen.Min(s => s.P.X - s.Radius), foot.Min(f => f.X));
             var maxX = Math.Max(screen.Max(s => s.P.X + s.Radius), foot.Max(f => f.X));
@@ -379,8 +443,8 @@ public sealed class DrawingRenderer
             }
 
             const double margin = 6;
-            var (footLeft, footRight, footTop) = (foot.Min(f => f.X), foot.Max(f => f.X), foot.Min(f => f.Y));
-            return new Bounds(minX - margin, minY - margin, maxX - minX + (2 * margin), floor + 5 - minY + margin, floor, footLeft, footRight, footTop);
+            floor += mat.Length > 0 ? 3 : 0;
+            return new Bounds(minX - margin, minY - margin, maxX - minX + (2 * margin), floor + 5 - minY + margin, floor, mat);
         }
     }
 }

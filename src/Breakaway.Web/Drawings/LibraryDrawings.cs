@@ -5,7 +5,8 @@ namespace Breakaway.Web.Drawings;
 /// <summary>
 /// The drawings of the seeded library, by slug. Each starts from a base pose and changes only the joints the
 /// exercise moves, so the numbers read like the instructions. The views were chosen to show the movement:
-/// side-on for bridges and kicks, from the front and above for clamshells, from behind and above for hydrants.
+/// side-on for bridges and kicks, from in front of the chest and a little above for clamshells, from behind and
+/// above for hydrants.
 /// </summary>
 public static class LibraryDrawings
 {
@@ -15,18 +16,29 @@ public static class LibraryDrawings
         RightShoulderFlex = -22, LeftShoulderFlex = -22,
     };
 
-    private static readonly Pose LockedClamshell = SideLying with
+    // Lying on the right side, hips rolled a little forward (roll past 90), the head on the lower arm and the upper
+    // hand on the floor in front of the chest. Locked: the lower leg straight, the upper foot resting just behind
+    // the lower knee and the upper knee down on the floor in front; it lifts about the foot, which stays put.
+    private static readonly Pose SideLyingArms = SideLying with
     {
-        TrunkRoll = 100, RightHipFlex = 5, RightKnee = 0, RightAnkle = 10,
-        LeftHipFlex = 50, LeftHipAbduct = -25, LeftHipRotate = -20, LeftKnee = 115, LeftAnkle = 20,
-        RightShoulderFlex = 170, RightElbow = 140, RightShoulderAbduct = 0, LeftShoulderFlex = 10, LeftShoulderAbduct = -5, LeftElbow = 10,
+        TrunkRoll = 100, RightShoulderFlex = 170, RightElbow = 140, RightShoulderAbduct = 0, LeftShoulderFlex = 80, LeftShoulderAbduct = -35, LeftElbow = 70,
     };
 
-    private static readonly Pose HeelsTogether = SideLying with
+    private static readonly Pose LockedClamshell = SideLyingArms with
     {
-        TrunkRoll = 100, RightHipFlex = 45, RightKnee = 90, LeftHipFlex = 45, LeftHipAbduct = -8, LeftKnee = 90,
-        RightShoulderFlex = 170, RightElbow = 140, RightShoulderAbduct = 0, LeftShoulderFlex = 10, LeftShoulderAbduct = -5, LeftElbow = 10,
+        RightHipFlex = 5, RightKnee = 0, RightAnkle = 10,
+        LeftHipFlex = 50, LeftHipAbduct = -22, LeftHipRotate = -5, LeftKnee = 115, LeftAnkle = 20,
     };
+
+    private static readonly Pose LockedClamshellLifted = LockedClamshell with { LeftHipFlex = 45, LeftHipAbduct = 4, LeftHipRotate = -20 };
+
+    // Both knees bent, heels together; the upper knee opens while the heels stay touching.
+    private static readonly Pose HeelsTogether = SideLyingArms with
+    {
+        RightHipFlex = 45, RightHipAbduct = 4, RightKnee = 90, LeftHipFlex = 45, LeftHipAbduct = -10, LeftKnee = 90,
+    };
+
+    private static readonly Pose HeelsTogetherOpen = HeelsTogether with { LeftHipFlex = 35, LeftHipAbduct = 22, LeftHipRotate = -35 };
 
     private static readonly Pose HalfKneelSquat = Standing with
     {
@@ -59,10 +71,12 @@ public static class LibraryDrawings
         ["pelvic-tilt"] = One(DrawingView.Side, 0, [DrawingProp.Mat], ("Lying on the back, knees bent", LyingOnBack)),
         ["diaphragmatic-breathing"] = One(DrawingView.Side, 0, [DrawingProp.Mat],
             ("Hands on chest and belly", LyingOnBack with { RightShoulderFlex = 30, RightElbow = 120, LeftShoulderFlex = 10, LeftElbow = 110 })),
-        ["locked-clamshell"] = Two(DrawingView.Side, 30, [DrawingProp.Mat], Joint.LeftKnee,
-            ("Start: top knee on the floor", LockedClamshell), ("Top knee lifted a little", LockedClamshell with { LeftHipAbduct = -8, LeftHipRotate = -40 })) with { Turn = 35 },
-        ["banded-clamshell"] = Two(DrawingView.Side, 30, [DrawingProp.Mat, DrawingProp.Band], Joint.LeftKnee,
-            ("Start: knees together", HeelsTogether), ("Top knee lifted", HeelsTogether with { LeftHipAbduct = 20, LeftHipRotate = 25 })) with { Turn = 35 },
+        // Seen from in front of the chest, a little above and (locked) toward the head: the bend of the upper leg, its
+        // foot by the lower knee and the knee rising all show; straight from the front the thighs point at the camera.
+        ["locked-clamshell"] = Two(DrawingView.Side, 25, [DrawingProp.Mat], Joint.LeftKnee,
+            ("Start: top knee on the floor", LockedClamshell), ("Top knee lifted a little", LockedClamshellLifted)) with { Turn = -20 },
+        ["banded-clamshell"] = Two(DrawingView.Side, 20, [DrawingProp.Mat, DrawingProp.Band], Joint.LeftKnee,
+            ("Start: knees together", HeelsTogether), ("Top knee lifted", HeelsTogetherOpen)),
         ["quadruped-fire-hydrant"] = Two(DrawingView.ThreeQuarterBack, 35, [DrawingProp.Mat], Joint.RightKnee,
             ("Start on hands and knees", AllFours), ("Bent knee lifted to the side", AllFours with { RightHipAbduct = 60 })),
         ["banded-fire-hydrant"] = Two(DrawingView.ThreeQuarterBack, 35, [DrawingProp.Mat, DrawingProp.Band], Joint.RightKnee,
@@ -98,6 +112,24 @@ public static class LibraryDrawings
                 RightShoulderFlex = 110, LeftShoulderFlex = 110, RightElbow = 20, LeftElbow = 20,
             })),
     };
+
+    /// <summary>
+    /// Library drawings that shipped once and were redrawn since, by slug: the SHA-256 of their stored JSON. An
+    /// exercise still showing one of them, exactly as shipped, gets today's drawing; one a therapist changed keeps theirs.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Superseded = new(StringComparer.Ordinal)
+    {
+        // The first clamshells (December 2026), side-on from above at a turn: the legs could not be told apart.
+        ["locked-clamshell"] = ["416afb4b6bcf070801ea069c60044c20e6b358054fe6dd3cfeece8b3815c7355"],
+        ["banded-clamshell"] = ["8122cf5bc6f11f066d836b32f3f5ff53d031036bddd79b1cb70d74e9f2383287"],
+    };
+
+    public static IReadOnlyCollection<string> RedrawnSlugs => Superseded.Keys;
+
+    /// <summary>True when <paramref name="drawing"/> is an earlier library drawing of <paramref name="slug"/>, unchanged.</summary>
+    public static bool IsSuperseded(string slug, ExerciseDrawing drawing) =>
+        Superseded.TryGetValue(slug, out var hashes)
+        && hashes.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(DrawingJson.Write(drawing)))), StringComparer.Ordinal);
 
     private static ExerciseDrawing One(DrawingView view, int elevation, DrawingProp[] props, (string Label, Pose Pose) only) =>
         new() { View = view, Elevation = elevation, Props = [.. props], Positions = [new() { Label = only.Label, Pose = only.Pose }] };

@@ -138,6 +138,21 @@ public sealed partial class MediaLibrary(BreakawayDbContext db, IMediaStore stor
         return (medium, null);
     }
 
+    /// <summary>
+    /// Deletes the stored files of <paramref name="hash"/> (every variant) when no medium shows them any more: the same
+    /// bytes on another exercise, or on another patient's card, keep them. Call it after the removal has committed.
+    /// </summary>
+    public async Task<bool> DeleteFilesIfUnusedAsync(string hash, CancellationToken cancellationToken)
+    {
+        if (await db.Set<Medium>().AnyAsync(m => m.Hash == hash, cancellationToken))
+        {
+            return false;
+        }
+
+        await store.DeleteAllAsync(hash, cancellationToken);
+        return true;
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "ffmpeg could not take a poster frame (exit code {ExitCode})")]
     private static partial void PosterFailed(ILogger logger, int exitCode);
 

@@ -20,6 +20,9 @@ public interface IMediaStore
 
     /// <summary>The file, or null when there is none; the caller disposes the stream.</summary>
     Task<StoredFile?> OpenAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every file named after the content <paramref name="hash"/>: all sizes, formats and the poster.</summary>
+    Task DeleteAllAsync(string hash, CancellationToken cancellationToken);
 }
 
 /// <summary>The names of stored files: the upload's SHA-256, an optional variant, an extension.</summary>
@@ -33,6 +36,12 @@ public static partial class MediaKeys
     public static string Video(string hash, string videoType) => $"{hash}.{(videoType == "video/webm" ? "webm" : "mp4")}";
 
     public static string Poster(string hash) => $"{hash}-poster.jpg";
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    public static partial Regex HashPattern();
+
+    public static string CheckedHash(string hash) =>
+        HashPattern().IsMatch(hash) ? hash : throw new ArgumentException("Not a content hash.", nameof(hash));
 
     public static string ContentType(string key) => System.IO.Path.GetExtension(key) switch
     {
@@ -89,6 +98,21 @@ public sealed class FileMediaStore(string root) : IMediaStore
 
         var stream = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.Asynchronous });
         return Task.FromResult<StoredFile?>(new StoredFile(stream, stream.Length));
+    }
+
+    public Task DeleteAllAsync(string hash, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(Root, MediaKeys.CheckedHash(hash)[..2]);
+        if (Directory.Exists(folder))
+        {
+            // Finished files only: a ".partial" is another upload of the same bytes still being written.
+            foreach (var path in Directory.EnumerateFiles(folder, hash + "*").Where(p => MediaKeys.Pattern().IsMatch(Path.GetFileName(p))))
+            {
+                File.Delete(path);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private string PathOf(string key)
@@ -172,6 +196,19 @@ public sealed class DatabaseMediaStore(BreakawayDbContext db, TimeProvider time)
     {
         var length = await db.Set<MediaBlob>().Where(b => b.Key == key).Select(b => (long?)b.Length).FirstOrDefaultAsync(cancellationToken);
         return length is null ? null : new StoredFile(new ChunkedStream(db, key, length.Value), length.Value);
+    }
+
+    public async Task DeleteAllAsync(string hash, CancellationToken cancellationToken)
+    {
+        var prefix = MediaKeys.CheckedHash(hash);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Set<MediaBlob>().Where(b => b.Key.StartsWith(prefix)).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<MediaChunk>().Where(c => c.Key.StartsWith(prefix)).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
     }
 
     private async Task<bool> OtherCopyExistsAsync(string key)

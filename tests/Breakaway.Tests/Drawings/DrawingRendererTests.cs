@@ -102,6 +102,43 @@ public sealed class DrawingRendererTests
         Assert.InRange(start.LeftKnee.Y, 0, Skeleton.LegRadius + 4);
         Assert.True(end.LeftKnee.Y - start.LeftKnee.Y > 6, "top knee lifts");
         Assert.True(Distance(start.LeftAnkle, start.RightKnee) < 14, "top foot tucked at the bottom knee");
+        Assert.True(start.LeftAnkle.Z < start.RightKnee.Z, "the foot rests behind the knee, not in front");
+        Assert.True(start.LeftKnee.Z > start.RightKnee.Z + 15, "the top knee lies on the floor in front of the bottom leg");
+        Assert.True(Distance(start.LeftAnkle, end.LeftAnkle) < 4, "the knee lifts about the foot, which stays put");
+    }
+
+    [Fact]
+    public void BandedClamshell_KneesStartTogether_TopKneeOpensWhileTheHeelsStayTogether()
+    {
+        var drawing = LibraryDrawings.BySlug["banded-clamshell"];
+        var start = Skeleton.Of(drawing.Positions[0].Pose);
+        var end = Skeleton.Of(drawing.Positions[1].Pose);
+
+        Assert.True(Distance(start.LeftKnee, start.RightKnee) < (2 * Skeleton.LegRadius) + 6, "knees together");
+        Assert.True(end.LeftKnee.Y - start.LeftKnee.Y > 12, "top knee opens");
+        Assert.True(Distance(end.LeftAnkle, end.RightAnkle) < (2 * Skeleton.LegRadius) + 6, "heels still together");
+        Assert.True(start.RightKnee.X > start.Pelvis.X + 20 && start.RightAnkle.X > start.RightKnee.X, "hips and knees bent, feet in line behind");
+    }
+
+    [Fact]
+    public void NearLimbs_HaveAWhiteEdge_AndTheMatLiesOnTheFloorAsSeenFromAbove()
+    {
+        var hydrant = XElement.Parse(renderer.Render(LibraryDrawings.BySlug["quadruped-fire-hydrant"], "Fire hydrant", 0, DrawingMode.Still));
+        var bridge = XElement.Parse(renderer.Render(LibraryDrawings.BySlug["glute-bridge"], "Glute bridge", 0, DrawingMode.Motion));
+
+        var paths = hydrant.Descendants(Svg + "path").ToList();
+        Assert.Equal(paths.Count(p => ((string?)p.Attribute("class"))?.Contains("dw-near", StringComparison.Ordinal) == true), paths.Count(p => (string?)p.Attribute("class") == "dw-halo"));
+        Assert.All(bridge.Descendants(Svg + "path").Where(p => (string?)p.Attribute("class") == "dw-halo"), h => Assert.NotNull(h.Element(Svg + "animate")));
+        Assert.True(MatHeight(hydrant) > 30, $"seen from above the mat is a floor area ({MatHeight(hydrant):0.0} high)");
+        Assert.InRange(MatHeight(bridge), 2, 4);
+    }
+
+    /// <summary>The screen height of the mat's outline (its first panel).</summary>
+    private static double MatHeight(XElement svg)
+    {
+        var d = (string)svg.Descendants(Svg + "path").First(p => (string?)p.Attribute("class") == "dw-mat").Attribute("d")!;
+        var ys = d.Split(['M', 'L', 'Z'], StringSplitOptions.RemoveEmptyEntries).Select(pair => double.Parse(pair.Split(' ')[1], CultureInfo.InvariantCulture)).ToList();
+        return ys.Max() - ys.Min();
     }
 
     [Fact]

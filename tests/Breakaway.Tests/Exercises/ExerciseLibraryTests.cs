@@ -2,6 +2,7 @@ using Breakaway.Tests.Support;
 using Breakaway.Web.Data;
 using Breakaway.Web.Data.Seed;
 using Breakaway.Web.Domain;
+using Breakaway.Web.Drawings;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -127,6 +128,37 @@ public sealed class ExerciseLibraryTests(SharedSite site) : IClassFixture<Shared
         Assert.Equal("Bridge (clinic wording)", reloaded.Name);
         Assert.Equal(8, reloaded.Dose.Reps);
         Assert.Equal(0, await WithDb(db => db.ExerciseProgressions.CountAsync(p => p.EasierId == reloaded.Id), own));
+    }
+
+    /// <summary>The locked clamshell as first shipped, as a database that started then still holds it.</summary>
+    private const string FirstLockedClamshell = """
+        {"elevation":30,"turn":35,"props":["Mat"],"positions":[{"label":"Start: top knee on the floor","pose":{"trunkPitch":-90,"trunkRoll":100,"rightHipFlex":5,"rightAnkle":10,"leftHipFlex":50,"leftHipAbduct":-25,"leftHipRotate":-20,"leftKnee":115,"leftAnkle":20,"rightShoulderFlex":170,"rightElbow":140,"leftShoulderFlex":10,"leftShoulderAbduct":-5,"leftElbow":10}},{"label":"Top knee lifted a little","pose":{"trunkPitch":-90,"trunkRoll":100,"rightHipFlex":5,"rightAnkle":10,"leftHipFlex":50,"leftHipAbduct":-8,"leftHipRotate":-40,"leftKnee":115,"leftAnkle":20,"rightShoulderFlex":170,"rightElbow":140,"leftShoulderFlex":10,"leftShoulderAbduct":-5,"leftElbow":10}}],"arrow":"LeftKnee"}
+        """;
+
+    [Fact]
+    public async Task Seed_RedrawsALibraryDrawingStillAsShipped_ButKeepsOneATherapistChanged()
+    {
+        await using var own = new BreakawayFactory();
+        var first = DrawingJson.Read(FirstLockedClamshell)!;
+        var tuned = first with { Elevation = 40 };
+        var longAgo = new DateTime(2026, 12, 1, 8, 0, 0, DateTimeKind.Utc);
+        await WithDb(async db =>
+        {
+            var locked = await db.Exercises.AsTracking().SingleAsync(e => e.Slug == "locked-clamshell");
+            var banded = await db.Exercises.AsTracking().SingleAsync(e => e.Slug == "banded-clamshell");
+            (locked.Drawing, locked.UpdatedUtc) = (first, longAgo);
+            (banded.Drawing, banded.UpdatedUtc) = (tuned, longAgo);
+            return await db.SaveChangesAsync();
+        }, own);
+
+        await WithDb(db => new ExerciseSeeder(db, TimeProvider.System).SeedAsync(), own);
+
+        var (lockedAfter, bandedAfter) = (await Load("locked-clamshell", own), await Load("banded-clamshell", own));
+        Assert.True(LibraryDrawings.IsSuperseded("locked-clamshell", first));
+        Assert.Equal(DrawingJson.Write(LibraryDrawings.BySlug["locked-clamshell"]), DrawingJson.Write(lockedAfter.Drawing!));
+        Assert.True(lockedAfter.UpdatedUtc > longAgo, "a new version, so the builder fetches the new thumbnail");
+        Assert.Equal(DrawingJson.Write(tuned), DrawingJson.Write(bandedAfter.Drawing!));
+        Assert.Equal(longAgo, bandedAfter.UpdatedUtc);
     }
 
     [Fact]

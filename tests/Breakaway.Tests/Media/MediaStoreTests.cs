@@ -80,6 +80,29 @@ public abstract class MediaStoreTests(string store) : IAsyncLifetime
         Assert.Null(await media.OpenAsync(Key('c'), Cancel));
         await Assert.ThrowsAsync<ArgumentException>(() => media.SaveAsync("../../etc/passwd", new MemoryStream([1]), Cancel));
     }
+
+    [Fact]
+    public async Task DeleteAll_RemovesEveryVariantOfOneHash_AndLeavesOtherHashesAlone()
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        var media = scope.ServiceProvider.GetRequiredService<IMediaStore>();
+        string[] gone = [Key('d', "-480.webp"), Key('d', "-480.jpg"), Key('d', "-960.jpg"), Key('d', "-poster.jpg"), Key('d')];
+        foreach (var key in gone.Append(Key('e', "-480.jpg")))
+        {
+            await media.SaveAsync(key, new MemoryStream(new byte[DatabaseMediaStore.ChunkBytes + 5]), Cancel);
+        }
+
+        await media.DeleteAllAsync(new string('d', 64), Cancel);
+
+        foreach (var key in gone)
+        {
+            Assert.False(await media.ExistsAsync(key, Cancel), key);
+            Assert.Null(await media.OpenAsync(key, Cancel));
+        }
+
+        Assert.True(await media.ExistsAsync(Key('e', "-480.jpg"), Cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => media.DeleteAllAsync("d*", Cancel));
+    }
 }
 
 public sealed class FileMediaStoreTests() : MediaStoreTests("Files");

@@ -144,6 +144,57 @@ public abstract class MediaUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Video_GetsAPosterFrame_WhenFfmpegIsInstalled()
+    {
+        var video = await FilmAsync();
+        Assert.SkipWhen(video is null, "ffmpeg is not installed here: videos get no poster, which the other video test covers.");
+        var staff = await SignedInAsync("therapist@demo.test");
+        var exercise = await ExerciseAsync("pelvic-tilt");
+
+        var response = await staff.UploadAsync(exercise, "Video", video!, "tilt.mp4", new Dictionary<string, string> { ["Video.Description"] = "The pelvic tilt, lying down" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await _site.CreateClient().GetDocumentAsync("/exercises/pelvic-tilt");
+        var element = page.QuerySelector(".exercise-media video[poster]")!;
+        Assert.Equal(("640", "360"), (element.GetAttribute("width"), element.GetAttribute("height")));
+        Assert.Equal("none", element.GetAttribute("preload"));
+        using var poster = await _site.CreateClient().GetAsync(element.GetAttribute("poster"), Cancel);
+        Assert.Equal(HttpStatusCode.OK, poster.StatusCode);
+        Assert.Equal("image/jpeg", poster.Content.Headers.ContentType!.MediaType);
+        var bytes = await poster.Content.ReadAsByteArrayAsync(Cancel);
+        Assert.False(TestPhotos.HasMetadata(bytes));
+        using var frame = SKBitmap.Decode(bytes);
+        Assert.Equal((640, 360), (frame.Width, frame.Height));
+    }
+
+    /// <summary>A real one-second MP4 made by ffmpeg (a test pattern), or null when ffmpeg is not installed.</summary>
+    private static async Task<byte[]?> FilmAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("breakaway-film-");
+        try
+        {
+            var output = Path.Combine(folder.FullName, "clip.mp4");
+            var start = new System.Diagnostics.ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var argument in new[] { "-nostdin", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=640x360:rate=10", "-t", "1", "-c:v", "mpeg4", "-y", output })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = System.Diagnostics.Process.Start(start)!;
+            await process.WaitForExitAsync(Cancel);
+            return process.ExitCode == 0 ? await File.ReadAllBytesAsync(output, Cancel) : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task PatientsOwnMedium_ShowsToThatPatientAndStaffOnly()
     {
         var staff = await SignedInAsync("therapist@demo.test");
@@ -181,6 +232,68 @@ public abstract class MediaUploadTests : IAsyncLifetime
         var handout = await patient.GetDocumentAsync("/my/handout");
         Assert.NotNull(handout.QuerySelector("img.print-photo[alt='You, kneeling, in the clinic']"));
         Assert.Null((await other.GetDocumentAsync("/my/handout")).QuerySelector("img.print-photo"));
+    }
+
+    [Fact]
+    public async Task RemovedMedium_DeletesItsStoredFiles_OnceNoOtherMediumShowsTheSameBytes()
+    {
+        var staff = await SignedInAsync("therapist@demo.test");
+        var (squat, weighted, breathing) = (await ExerciseAsync("bodyweight-squat"), await ExerciseAsync("weighted-hip-hinge"), await ExerciseAsync("diaphragmatic-breathing"));
+        var photo = TestPhotos.PhoneJpeg(1200, 900);
+        var alt = new Dictionary<string, string> { ["Photo.Alt"] = "Sitting back toward the chair" };
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.UploadAsync(squat, "Photo", photo, "squat.jpg", alt)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.UploadAsync(weighted, "Photo", photo, "squat.jpg", alt)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.UploadAsync(breathing, "Video", TestPhotos.WebMHeader(), "breath.webm",
+            new Dictionary<string, string> { ["Video.Description"] = "Breathing into the belly, from the side" })).StatusCode);
+        var photoKeys = await KeysAsync(squat);
+        var videoKeys = await KeysAsync(breathing);
+        Assert.True(photoKeys.Count >= 4, string.Join(", ", photoKeys));
+        Assert.Equal(photoKeys, await KeysAsync(weighted));
+        Assert.Equal([.. photoKeys, .. videoKeys], await StoredAsync([.. photoKeys, .. videoKeys]));
+
+        await RemoveAsync(staff, squat);
+
+        // The same bytes still show on the other exercise: every file stays and is served.
+        Assert.Equal(photoKeys, await StoredAsync(photoKeys));
+        Assert.Equal(HttpStatusCode.OK, (await _site.CreateClient().GetAsync($"{MediaEndpoints.RoutePrefix}/{photoKeys[0]}", Cancel)).StatusCode);
+
+        await RemoveAsync(staff, weighted);
+        await RemoveAsync(staff, breathing);
+
+        Assert.Empty(await StoredAsync([.. photoKeys, .. videoKeys]));
+    }
+
+    /// <summary>The store's own answer, not the endpoint's (which already refuses a key no medium shows).</summary>
+    private async Task<List<string>> StoredAsync(List<string> keys)
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<IMediaStore>();
+        var stored = new List<string>();
+        foreach (var key in keys)
+        {
+            if (await store.ExistsAsync(key, Cancel))
+            {
+                stored.Add(key);
+            }
+        }
+
+        return stored;
+    }
+
+    private async Task<List<string>> KeysAsync(int exercise)
+    {
+        await using var scope = _site.Services.CreateAsyncScope();
+        var medium = await scope.ServiceProvider.GetRequiredService<BreakawayDbContext>().Set<Medium>().SingleAsync(m => m.ExerciseId == exercise, Cancel);
+        return medium.Kind == MediumKind.Video
+            ? [MediaKeys.Video(medium.Hash, medium.VideoType!)]
+            : [.. medium.WidthList.SelectMany(w => new[] { MediaKeys.Photo(medium.Hash, w, "webp"), MediaKeys.Photo(medium.Hash, w, "jpg") })];
+    }
+
+    private async Task RemoveAsync(HttpClient staff, int exercise)
+    {
+        var response = await staff.SubmitAsync($"/admin/exercises/{exercise}/media", new Dictionary<string, string>(), "form[action*='handler=Remove']");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(0, await CountAsync(exercise));
     }
 
     private async Task<HttpClient> SignedInAsync(string login)

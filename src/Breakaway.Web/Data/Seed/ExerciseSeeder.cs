@@ -70,18 +70,34 @@ public sealed class ExerciseSeeder(BreakawayDbContext db, TimeProvider clock)
 
     /// <summary>
     /// A library exercise from before drawings existed gets its drawing once. A drawing is something missing, like a
-    /// missing exercise; one that a therapist changed is never touched.
+    /// missing exercise; one that a therapist changed is never touched. A library drawing that was redrawn since
+    /// (<see cref="LibraryDrawings.IsSuperseded"/>) and is still exactly as shipped gets the new one, with a new
+    /// version so the builder's cached thumbnail is fetched again.
     /// </summary>
     private async Task AddMissingDrawingsAsync(CancellationToken cancellationToken)
     {
         var slugs = LibraryDrawings.BySlug.Keys.ToList();
-        var bare = await db.Exercises.AsTracking().Where(e => e.Drawing == null && slugs.Contains(e.Slug)).ToListAsync(cancellationToken);
-        foreach (var exercise in bare)
+        var redrawn = LibraryDrawings.RedrawnSlugs.ToList();
+        var candidates = await db.Exercises.AsTracking()
+            .Where(e => slugs.Contains(e.Slug) && (e.Drawing == null || redrawn.Contains(e.Slug)))
+            .ToListAsync(cancellationToken);
+        var changed = 0;
+        foreach (var exercise in candidates)
         {
-            exercise.Drawing = LibraryDrawings.BySlug[exercise.Slug];
+            if (exercise.Drawing is null)
+            {
+                exercise.Drawing = LibraryDrawings.BySlug[exercise.Slug];
+                changed++;
+            }
+            else if (LibraryDrawings.IsSuperseded(exercise.Slug, exercise.Drawing))
+            {
+                exercise.Drawing = LibraryDrawings.BySlug[exercise.Slug];
+                exercise.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+                changed++;
+            }
         }
 
-        if (bare.Count > 0)
+        if (changed > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -101,8 +101,8 @@ public sealed class MediaModel(BreakawayDbContext db, MediaLibrary media, AuditL
             return NotFound();
         }
 
-        // The stored files stay: they are named by their content and may serve another exercise; the row is what shows them.
-        // The removal and its audit row commit together (the medium may be a patient's own).
+        // The removal and its audit row commit together (the medium may be a patient's own); the files go afterwards,
+        // unless the same bytes (named by their content) still show on another exercise or card.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.Set<Medium>().Where(m => m.Id == mediumId).ExecuteDeleteAsync(cancellationToken);
@@ -111,6 +111,7 @@ public sealed class MediaModel(BreakawayDbContext db, MediaLibrary media, AuditL
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await media.DeleteFilesIfUnusedAsync(medium.Hash, cancellationToken);
         await cache.EvictByTagAsync(PublicPageCache.Tag, cancellationToken);
         Message = medium.Kind == MediumKind.Photo ? "Photo removed." : "Video removed.";
         return RedirectToPage(new { id });
