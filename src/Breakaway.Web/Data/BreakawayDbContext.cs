@@ -118,6 +118,11 @@ public abstract class BreakawayDbContext : IdentityDbContext<AppUser>, IDataProt
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardAuditLog();
+        // On SQLite, a save that opens its own transaction waits for this process's earlier writers first
+        // (SqliteWriteGate); inside a caller's transaction the caller holds the file's write lock already.
+        using var turn = Database.CurrentTransaction is null && Database.IsSqlite()
+            ? await SqliteWriteGate.EnterAsync(Database.GetConnectionString()!, cancellationToken)
+            : null;
         var touched = _savingSummaries ? null : Touched();
         if (touched is null)
         {
