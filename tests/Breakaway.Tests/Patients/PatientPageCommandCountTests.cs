@@ -42,10 +42,17 @@ public sealed class PatientPageCommandCountTests : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
+    /// <summary>
+    /// Page views are audited through a queue whose writer saves on its own time: written before counting, so that a
+    /// count is the request's alone (a queued row once landed inside a count on a loaded CI run, in PublishCommitTests).
+    /// </summary>
+    private Task FlushAuditsAsync() => _counted.Services.GetRequiredService<Breakaway.Web.Infrastructure.Security.AuditWriter>().FlushAsync();
+
     /// <summary>Loads the page (not counted), then submits one of its forms and returns the SQL commands the POST ran.</summary>
     private async Task<int> CountPostAsync(string formSelector, Dictionary<string, string> values, HttpStatusCode expected, Func<IDocument, Dictionary<string, string>>? valuesFrom = null)
     {
         var page = await _therapist.GetDocumentAsync(_url);
+        await FlushAuditsAsync();
         _counter.Reset();
         var response = await _therapist.SubmitAsync(page, valuesFrom?.Invoke(page) ?? values, formSelector, _url);
         var count = _counter.Count;
@@ -79,6 +86,7 @@ public sealed class PatientPageCommandCountTests : IAsyncLifetime
         }
 
         await _therapist.GetStringAsync(_url, TestContext.Current.CancellationToken);
+        await FlushAuditsAsync();
         _counter.Reset();
         await _therapist.GetStringAsync(_url, TestContext.Current.CancellationToken);
         var pageView = _counter.Count;
