@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Breakaway.Testing;
 using Breakaway.Web.Data;
 using Breakaway.Web.Data.Seed;
 using Breakaway.Web.Domain;
@@ -99,21 +100,7 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
         // No signal from here on: the guided session opens from the copy on the phone.
         await Page.Context.SetOfflineAsync(true);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Start today's session" }).ClickAsync();
-        await ArrivedAtAsync(Page, "**/my/play");
-        await LoadedAsync(Page);
-        await PauseClockAsync();
-        var key = Guid.Parse(await Page.Locator("[data-key]").InputValueAsync());
-        var exercises = await Page.Locator("[data-exercise]").CountAsync();
-        for (var i = 0; i < exercises; i++)
-        {
-            await Page.Locator("[data-exercise]:visible [data-action=start]").ClickAsync();
-            await Page.Clock.RunForAsync(600_000);
-        }
-
-        await Page.Locator("label.choice-button", new() { HasText = "2" }).First.ClickAsync();
-        await Page.GetByLabel("Numbness or tingling").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
-
+        var key = await DoTheSessionAsync("2", () => Page.GetByLabel("Numbness or tingling").CheckAsync());
         await Assertions.Expect(Page.Locator("[data-status]")).ToContainTextAsync("Saved on this phone. It will be sent when you are back online");
         var alarm = Page.Locator("[data-offline-alarm]");
         await Assertions.Expect(alarm).ToBeVisibleAsync();
@@ -133,19 +120,8 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
         // the sent key. A second session from it gets a key of its own, so it is stored too, not taken for a retry.
         await Page.Context.SetOfflineAsync(true);
         await Page.GoBackAsync();
-        await ArrivedAtAsync(Page, "**/my/play");
-        await LoadedAsync(Page);
-        await PauseClockAsync();
-        var second = Guid.Parse(await Page.Locator("[data-key]").InputValueAsync());
+        var second = await DoTheSessionAsync("1");
         Assert.NotEqual(key, second);
-        for (var i = 0; i < exercises; i++)
-        {
-            await Page.Locator("[data-exercise]:visible [data-action=start]").ClickAsync();
-            await Page.Clock.RunForAsync(600_000);
-        }
-
-        await Page.Locator("label.choice-button", new() { HasText = "1" }).First.ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
         await Assertions.Expect(Page.Locator("[data-status]")).ToContainTextAsync("Saved on this phone");
         await Page.Context.SetOfflineAsync(false);
         await Page.Clock.ResumeAsync();
@@ -167,22 +143,10 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
 
         await Page.Context.SetOfflineAsync(true);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Start today's session" }).ClickAsync();
-        await ArrivedAtAsync(Page, "**/my/play");
-        await LoadedAsync(Page);
-        await PauseClockAsync();
-        var key = Guid.Parse(await Page.Locator("[data-key]").InputValueAsync());
-        var exercises = await Page.Locator("[data-exercise]").CountAsync();
-        for (var i = 0; i < exercises; i++)
-        {
-            await Page.Locator("[data-exercise]:visible [data-action=start]").ClickAsync();
-            await Page.Clock.RunForAsync(600_000);
-        }
-
-        await Page.Locator("label.choice-button", new() { HasText = "3" }).First.ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        var key = await DoTheSessionAsync("3");
         await Assertions.Expect(Page.Locator("[data-status]")).ToContainTextAsync("Saved on this phone");
         // The session is in the outbox the service worker reads, as well as in the player's own store.
-        Assert.Equal(key.ToString(), await EventuallyAsync(() => OutboxKeysAsync(), keys => keys == key.ToString()));
+        Assert.Equal(key.ToString(), await Polling.Eventually(() => OutboxKeysAsync(), keys => keys == key.ToString()));
 
         // The patient leaves the player while still offline: the help page (kept for offline use) cannot send it.
         await Page.GotoAsync("/my/help");
@@ -214,7 +178,7 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
             ["lastChance"] = false,
         });
 
-        Assert.Equal(string.Empty, await EventuallyAsync(() => OutboxKeysAsync(), keys => keys.Length == 0));
+        Assert.Equal(string.Empty, await Polling.Eventually(() => OutboxKeysAsync(), keys => keys.Length == 0));
         Assert.Equal(1, await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.IdempotencyKey == key)));
 
         // Back in the player online, the server lists the key as stored: nothing waits to be sent, nothing is sent twice.
@@ -240,17 +204,31 @@ public sealed class OfflineJourneyTests(AppServer server) : BrowserTest(server)
             })
             """);
 
-    /// <summary>Reads until the value is what is wanted or ten seconds have passed, and returns the last value read.</summary>
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> wanted)
+    /// <summary>
+    /// On the guided session the page has just opened (from the kept copy when offline): every exercise done on the
+    /// fake clock, the session's pain answered, <paramref name="beforeSaving"/>, then Save. Returns the session's key.
+    /// </summary>
+    private async Task<Guid> DoTheSessionAsync(string pain, Func<Task>? beforeSaving = null)
     {
-        var value = await read();
-        for (var i = 0; i < 100 && !wanted(value); i++)
+        await ArrivedAtAsync(Page, "**/my/play");
+        await LoadedAsync(Page);
+        await PauseClockAsync();
+        var key = Guid.Parse(await Page.Locator("[data-key]").InputValueAsync());
+        var exercises = await Page.Locator("[data-exercise]").CountAsync();
+        for (var i = 0; i < exercises; i++)
         {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            value = await read();
+            await Page.Locator("[data-exercise]:visible [data-action=start]").ClickAsync();
+            await Page.Clock.RunForAsync(600_000);
         }
 
-        return value;
+        await Page.Locator("label.choice-button", new() { HasText = pain }).First.ClickAsync();
+        if (beforeSaving is not null)
+        {
+            await beforeSaving();
+        }
+
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
+        return key;
     }
 
     private const string OfflinePatient = "offline-patient@demo.test";

@@ -6,6 +6,7 @@ using Breakaway.Web.Domain;
 using Breakaway.Web.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Breakaway.Testing.Polling;
 using static Breakaway.Tests.Support.Waiting;
 
 namespace Breakaway.Tests.Mail;

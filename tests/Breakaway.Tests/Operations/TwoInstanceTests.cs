@@ -1,7 +1,7 @@
 using System.Net;
 using Breakaway.Testing;
 using Breakaway.Tests.Support;
-using static Breakaway.Tests.Support.Waiting;
+using static Breakaway.Testing.Polling;
 using Breakaway.Web.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

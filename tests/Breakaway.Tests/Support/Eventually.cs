@@ -2,22 +2,9 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Breakaway.Tests.Support;
 
-/// <summary>Waiting for the app's background services: bounded polling, never a timed assertion.</summary>
+/// <summary>Waiting for the app's background services on fake clocks (plain polling is <see cref="Breakaway.Testing.Polling"/>).</summary>
 public static class Waiting
 {
-    /// <summary>Reads until <paramref name="done"/> holds, for up to ten seconds of real time.</summary>
-    public static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var value = await read();
-        for (var i = 0; i < 100 && !done(value); i++)
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-            value = await read();
-        }
-
-        return value;
-    }
-
     /// <summary>
     /// Moves the fake clocks on by <paramref name="step"/> at a time, giving the background services a moment after
     /// each step, until <paramref name="done"/> holds or <paramref name="limit"/> of fake time has passed. Returns how
