@@ -49,8 +49,16 @@ public sealed partial class MediaJourneyTests(AppServer server) : BrowserTest(se
             await videoField.SetInputFilesAsync(Sparse(folder, "long.mp4", 150L << 20));
             await Assertions.Expect(Page.Locator("[data-valmsg-for='Video.File']")).ToContainTextAsync("the limit is 100 MB");
 
-            // The real photo, from a phone, for the handout too.
+            // The real photo, from a phone, for the handout too; first without saying what it shows. The page says so
+            // at the field before sending, so the chosen file is still there to send once the words are in.
             await photoField.SetInputFilesAsync(new FilePayload { Name = "IMG_2041.JPG", MimeType = "image/jpeg", Buffer = TestPhotos.PhoneJpeg() });
+            await Page.GetByLabel("What the photo shows").FillAsync("");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Upload photo" }).ClickAsync();
+            await Assertions.Expect(Page.Locator("[data-valmsg-for='Photo.Alt']")).ToContainTextAsync("Describe what the photo shows");
+            await Assertions.Expect(Page.GetByLabel("What the photo shows")).ToBeFocusedAsync();
+            Assert.Matches(MediaPage(), Page.Url);
+            Assert.Equal(1, await photoField.EvaluateAsync<int>("input => input.files.length"));
+            await Page.GetByLabel("What the photo shows").FillAsync("Lying on the side, knees bent, top knee lifted");
             await Page.GetByLabel("Include photos").CheckAsync();
             await Page.GetByRole(AriaRole.Button, new() { Name = "Upload photo" }).ClickAsync();
             await Assertions.Expect(Page.Locator(".notice-ok")).ToHaveTextAsync("Photo added.");

@@ -1,5 +1,6 @@
-// Upload forms: a file larger than the limit is refused at the field before it is sent (the server refuses it too,
-// with a 413 page, but only after the browser has started sending it).
+// Upload forms: a file larger than the limit, or a missing description, is refused at the field before anything is
+// sent. The server refuses both too (a larger file with a 413 page, but only after the browser has started sending
+// it), but its answer is a new page, and a file input cannot be filled again: the therapist would choose the file anew.
 document.querySelectorAll('form[data-max-bytes]').forEach(function (form) {
     var input = form.querySelector('input[type=file]');
     var error = form.querySelector('[data-file-error]');
@@ -24,11 +25,32 @@ document.querySelectorAll('form[data-max-bytes]').forEach(function (form) {
         return true;
     }
 
+    // The description the patient hears or reads instead of the picture.
+    var described = form.querySelector('[data-required]');
+    var describedError = form.querySelector('[data-required-error]');
+    function checkDescription() {
+        if (!described || !describedError || described.value.trim() !== '') {
+            if (described && describedError) {
+                describedError.textContent = '';
+                described.removeAttribute('aria-invalid');
+            }
+
+            return true;
+        }
+
+        describedError.textContent = described.getAttribute('data-required');
+        described.setAttribute('aria-invalid', 'true');
+        return false;
+    }
+
     input.addEventListener('change', check);
     form.addEventListener('submit', function (event) {
         if (!check()) {
             event.preventDefault();
             input.focus();
+        } else if (input.files && input.files.length > 0 && !checkDescription()) {
+            event.preventDefault();
+            described.focus();
         }
     });
 });

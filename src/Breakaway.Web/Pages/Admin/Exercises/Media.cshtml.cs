@@ -16,6 +16,11 @@ namespace Breakaway.Web.Pages.Admin.Exercises;
 /// </summary>
 public sealed class MediaModel(BreakawayDbContext db, MediaLibrary media, AuditLog audit, IOutputCacheStore cache, ClinicClock clock) : PageModel
 {
+    /// <summary>Said at the field by the server, and by media-upload.js before a chosen file is sent (so it is not lost).</summary>
+    public const string PhotoAltMissing = "Describe what the photo shows, for patients who cannot see it (such as \"Lying on the back, knees bent, hips lifted\").";
+
+    public const string VideoDescriptionMissing = "Say in a sentence what the video shows (such as \"A therapist shows the bridge from the side, slowly\").";
+
     [BindProperty]
     public PhotoInput Photo { get; set; } = new();
 
@@ -52,7 +57,7 @@ public sealed class MediaModel(BreakawayDbContext db, MediaLibrary media, AuditL
             ModelState.AddModelError("Photo.File", $"This photo is {Megabytes(file.Length)} MB; the limit is {Limits.MaxPhotoMegabytes} MB. Save it smaller and try again.");
         }
 
-        var alt = CheckText(Photo.Alt, "Photo.Alt", "Describe what the photo shows, for patients who cannot see it (such as \"Lying on the back, knees bent, hips lifted\").");
+        var alt = CheckText(Photo.Alt, "Photo.Alt", PhotoAltMissing);
         CheckPatient(Photo.PatientId, "Photo.PatientId");
         if (!ModelState.IsValid)
         {
@@ -81,7 +86,7 @@ public sealed class MediaModel(BreakawayDbContext db, MediaLibrary media, AuditL
             ModelState.AddModelError("Video.File", $"This video is {Megabytes(file.Length)} MB; the limit is {Limits.MaxVideoMegabytes} MB. Trim it or film it at a lower quality.");
         }
 
-        var description = CheckText(Video.Description, "Video.Description", "Say in a sentence what the video shows (such as \"A therapist shows the bridge from the side, slowly\").");
+        var description = CheckText(Video.Description, "Video.Description", VideoDescriptionMissing);
         CheckPatient(Video.PatientId, "Video.PatientId");
         if (!ModelState.IsValid)
         {
