@@ -122,7 +122,7 @@ public static class AttentionRules
 
         var trend = sessions.Where(s => s.AveragePain is not null && s.Date > today.AddDays(-28))
             .GroupBy(s => s.Date).OrderBy(g => g.Key)
-            .Select(g => (g.Key, Math.Round(g.Average(s => s.AveragePain!.Value), 1))).ToList();
+            .Select(g => (g.Key, RoundedMean(g.Select(s => s.AveragePain!.Value), 1))).ToList();
 
         // Why, in words, written with the line (not per view): the dashboard adds "2 hours ago" from LatestEventUtc.
         var reason = group switch
@@ -169,7 +169,25 @@ public static class AttentionRules
     private static double? Average(IEnumerable<SessionSummary> sessions)
     {
         var pains = sessions.Where(s => s.AveragePain is not null).Select(s => s.AveragePain!.Value).ToList();
-        return pains.Count == 0 ? null : Math.Round(pains.Average(), 2);
+        return pains.Count == 0 ? null : RoundedMean(pains, 2);
+    }
+
+    /// <summary>
+    /// The mean, rounded, whatever order the values come in. A sum of doubles depends on the order in its last bits,
+    /// and the dashboard line (one patient's sessions) and a from-scratch ranking (every patient's) read sessions in
+    /// different orders: a mean of 3.475 then rounded to 3.47 one way and 3.48 the other. Summed as decimals it cannot.
+    /// </summary>
+    private static double RoundedMean(IEnumerable<double> values, int digits)
+    {
+        var count = 0;
+        var sum = 0m;
+        foreach (var value in values)
+        {
+            sum += (decimal)value;
+            count++;
+        }
+
+        return (double)Math.Round(sum / count, digits);
     }
 
     public static string Label(this AttentionGroup group) => group switch

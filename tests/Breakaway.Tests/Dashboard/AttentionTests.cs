@@ -30,6 +30,24 @@ public sealed class AttentionTests
         new(id, name, "Program", spans ?? MonToSat, sessions, flag);
 
     [Fact]
+    public void PainAverages_DoNotDependOnTheOrderTheSessionsAreRead()
+    {
+        // Six sessions of the last seven days whose mean is 4.725: summed as doubles in this order it is
+        // 4.7250000000000005, in the reverse order 4.725, and rounded to two places 4.73 against 4.72. The dashboard
+        // line (one patient's sessions) and a from-scratch ranking (everyone's) read them in different orders.
+        double[] pains = [7.0, 2.8, 4.4, 2.8, 8.6, 2.75];
+        var sessions = pains.Select((pain, i) => new SessionSummary(Today.AddDays(-1 - i), Today.AddDays(-1 - i).ToDateTime(new TimeOnly(18, 0), DateTimeKind.Utc), pain, false)).ToList();
+        var options = new DashboardOptions();
+
+        var forward = AttentionRules.Assess(Patient(1, "Forward", sessions), Today, options);
+        var backward = AttentionRules.Assess(Patient(1, "Forward", [.. Enumerable.Reverse(sessions)]), Today, options);
+
+        Assert.Equal(forward.PainLast7, backward.PainLast7);
+        Assert.Equal(4.72, forward.PainLast7); // 4.725 exactly, to even.
+        Assert.Equal(forward.PainTrend, backward.PainTrend);
+    }
+
+    [Fact]
     public void Rank_PutsEachGroupInOrder_AndTheMostRecentEventFirstWithinAGroup()
     {
         var patients = new[]
