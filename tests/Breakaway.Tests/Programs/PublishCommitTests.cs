@@ -35,13 +35,21 @@ public sealed class PublishCommitTests
 
         public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _saves);
+            if (CommandCounter.InRequest(eventData))
+            {
+                Interlocked.Increment(ref _saves);
+            }
+
             return ValueTask.FromResult(result);
         }
 
         public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref _commits);
+            if (CommandCounter.InRequest(eventData))
+            {
+                Interlocked.Increment(ref _commits);
+            }
+
             return Task.CompletedTask;
         }
     }
