@@ -168,7 +168,7 @@ async function sendKept(entry) {
         body: new URLSearchParams(entry.body),
         credentials: 'same-origin'
     });
-    if (response.ok && /^\/my\/sessions\/\d+$/.test(new URL(response.url).pathname)) {
+    if (BreakawayOutbox.isStored(response)) {
         await BreakawayOutbox.remove(entry.key);
     }
 }

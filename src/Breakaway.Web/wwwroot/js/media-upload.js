@@ -29,18 +29,19 @@ document.querySelectorAll('form[data-max-bytes]').forEach(function (form) {
     var described = form.querySelector('[data-required]');
     var describedError = form.querySelector('[data-required-error]');
     function checkDescription() {
-        if (!described || !describedError || described.value.trim() !== '') {
-            if (described && describedError) {
-                describedError.textContent = '';
-                described.removeAttribute('aria-invalid');
-            }
-
+        if (!described || !describedError) {
             return true;
         }
 
-        describedError.textContent = described.getAttribute('data-required');
-        described.setAttribute('aria-invalid', 'true');
-        return false;
+        var missing = described.value.trim() === '';
+        describedError.textContent = missing ? described.getAttribute('data-required') : '';
+        if (missing) {
+            described.setAttribute('aria-invalid', 'true');
+        } else {
+            described.removeAttribute('aria-invalid');
+        }
+
+        return !missing;
     }
 
     input.addEventListener('change', check);

@@ -38,6 +38,11 @@ var BreakawayOutbox = (function () {
     }
 
     return {
+        // The server's answer to a stored session: the saved session's page (after the redirect). The page and the
+        // worker both decide by this whether a session can leave the phone.
+        isStored: function (response) {
+            return response.ok && /^\/my\/sessions\/\d+$/.test(new URL(response.url).pathname);
+        },
         // entry: { key: the idempotency key, action: the form's URL, body: the form, URL-encoded }
         put: function (entry) { return run('readwrite', function (store) { return store.put(entry); }); },
         remove: function (key) { return run('readwrite', function (store) { return store.delete(key); }); },

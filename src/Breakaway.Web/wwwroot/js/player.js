@@ -656,7 +656,7 @@
         var body = new URLSearchParams(new FormData(form));
         fetch(form.action, { method: 'POST', body: body, credentials: 'same-origin' }).then(function (response) {
             var path = new URL(response.url).pathname;
-            if (response.ok && /^\/my\/sessions\/\d+$/.test(path)) {
+            if (window.BreakawayOutbox.isStored(response)) {
                 rememberSent(state.key);
                 outbox(function (box) { return box.remove(state.key); });
                 forget();
