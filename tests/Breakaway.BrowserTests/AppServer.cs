@@ -65,7 +65,14 @@ public class AppServer : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            // The last two cut Chromium's CPU time in the suite by a sixth (246 to 206 CPU-seconds, 210 to 158 processes):
+            // no spare renderer kept started for the next navigation (most were never used: each test opens new
+            // contexts), and compositing in the browser process rather than a GPU process of its own.
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-features=SpareRendererForSitePerProcess", "--in-process-gpu",
+            ],
         });
     }
 

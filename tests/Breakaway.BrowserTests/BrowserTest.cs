@@ -134,7 +134,12 @@ public abstract class BrowserTest(AppServer server) : IAsyncLifetime
         }
 
         // Only the violations come back: the passes' node lists, serialised across the protocol, cost a fifth of a scan.
-        var results = await Page.RunAxe(new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+        // Legacy mode runs axe in the page itself. The default mode finishes every scan in a new blank page (a new
+        // context and renderer process), which keeps results apart from frames of other origins; the site's pages have
+        // no frames, and in legacy mode the suite's 94 scans take 45 s instead of 160 (the suite's CPU time: 246 s instead of 306).
+#pragma warning disable CS0618 // Deque marks legacy mode as "may be removed"; the package version is pinned.
+        var results = await Page.RunAxeLegacy(options: new AxeRunOptions { ResultTypes = [ResultType.Violations] });
+#pragma warning restore CS0618
         var violations = string.Join(Environment.NewLine, results.Violations.Select(Describe));
         Assert.True(results.Violations.Length == 0, $"axe found violations on {Page.Url}:{Environment.NewLine}{violations}");
 

@@ -13,7 +13,14 @@ public sealed class HostCount : IAsyncDisposable
     private static int s_hosts;
     private static int s_processes;
 
-    public static void HostStarted() => Interlocked.Increment(ref s_hosts);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> s_byClass = new();
+
+    public static void HostStarted()
+    {
+        Interlocked.Increment(ref s_hosts);
+        var name = TestContext.Current.TestClass?.TestClassName ?? "(no class)";
+        s_byClass.AddOrUpdate(name[(name.LastIndexOf('.') + 1)..], 1, (_, n) => n + 1);
+    }
 
     public static void ProcessStarted() => Interlocked.Increment(ref s_processes);
 
@@ -21,6 +28,8 @@ public sealed class HostCount : IAsyncDisposable
     {
         var provider = TestDatabase.SuiteUsesPostgres ? "PostgreSQL" : "SQLite";
         var line = $"Breakaway.Tests on {provider}: {s_hosts} in-memory app hosts and {s_processes} app processes started";
+        var top = s_byClass.OrderByDescending(pair => pair.Value).Take(8).Select(pair => $"{pair.Key} {pair.Value}");
+        line += $" (most: {string.Join(", ", top)})";
         var folder = Path.Combine(RepoPaths.Root, "artifacts");
         Directory.CreateDirectory(folder);
         await File.AppendAllTextAsync(Path.Combine(folder, "test-hosts.txt"), line + Environment.NewLine);
