@@ -145,7 +145,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var server = Server;
         var name = $"breakaway_test_{Guid.NewGuid():N}";
-        Execute(server, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        // FILE_COPY copies the template's files instead of writing every block through the WAL (PostgreSQL 15's
+        // default): 0.05 s a copy instead of 0.08 for a 17 MB template, and the suite makes one for each of ~270 hosts.
+        Execute(server, template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\" STRATEGY FILE_COPY");
         return new("Postgres", new NpgsqlConnectionStringBuilder(server) { Database = name, MaxPoolSize = 50 }.ConnectionString, null, name);
     }
 
