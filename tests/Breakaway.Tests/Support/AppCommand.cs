@@ -34,7 +34,7 @@ public static class AppCommand
 
         start.ArgumentList.Add("--Articles:Path=" + RepoPaths.Content);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["DOTNET_TieredPGO"] = "0"; // Short-lived, like the suite's own hosts (see the test project).
+        start.Environment["DOTNET_TieredPGO"] = "0"; // Short-lived, like the suite's own hosts (see tests/Directory.Build.props).
         HostCount.ProcessStarted();
         return Process.Start(start)!;
     }

@@ -18,8 +18,7 @@ public sealed class HostCount : IAsyncDisposable
     public static void HostStarted()
     {
         Interlocked.Increment(ref s_hosts);
-        var name = TestContext.Current.TestClass?.TestClassName ?? "(no class)";
-        s_byClass.AddOrUpdate(name[(name.LastIndexOf('.') + 1)..], 1, (_, n) => n + 1);
+        s_byClass.AddOrUpdate(TestContext.Current.TestClass?.TestClassSimpleName ?? "(no class)", 1, (_, n) => n + 1);
     }
 
     public static void ProcessStarted() => Interlocked.Increment(ref s_processes);
