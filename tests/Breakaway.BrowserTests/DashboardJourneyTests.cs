@@ -71,7 +71,11 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         var item = Page.Locator("table.dashboard tbody tr", new() { Has = Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Seen today") }) }).First;
         var name = await item.Locator("td a").First.TextContentAsync();
         await item.GetByRole(AriaRole.Button, new() { NameRegex = new("^Seen today") }).ClickAsync();
-        await Page.Locator("table.dashboard tbody tr", new() { HasText = name! }).Locator(".attention-seen").WaitForAsync();
+        var seenRow = Page.Locator("table.dashboard tbody tr", new() { HasText = name! });
+        await seenRow.Locator(".seen-note").WaitForAsync();
+        // The seen row is still a row of the table: its class once shared a name with the note's display: block, and
+        // the whole row collapsed into a narrow column of text beside the table.
+        Assert.Equal("table-row", await seenRow.EvaluateAsync<string>("row => getComputedStyle(row).display"));
         Assert.Equal(0, await flagged.GetByRole(AriaRole.Button, new() { NameRegex = new("^Seen today") }).CountAsync());
 
         await Page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Everyone") }).ClickAsync();

@@ -112,7 +112,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
 
         var after = Html.Parse(await response.BodyAsync());
         var row = after.QuerySelectorAll("table.dashboard tbody tr").Single(r => r.QuerySelector("td a")!.TextContent == name);
-        Assert.NotNull(row.QuerySelector(".attention-seen"));
+        Assert.NotNull(row.QuerySelector(".seen-note"));
         Assert.Contains(await Db(db => db.AuditEntries.Select(a => a.Action).ToListAsync()), a => a == "dashboard.seen-today");
         // A red flag is acknowledged on the patient's page, not "seen" away: a forged post changes nothing.
         var flagged = await Db(db => db.AttentionSummaries.Where(a => a.Group == Breakaway.Web.Dashboard.AttentionGroup.RedFlag).Select(a => a.PatientId).FirstAsync());
