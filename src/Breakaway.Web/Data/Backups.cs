@@ -137,7 +137,22 @@ public static class Backups
         await using var to = Open(target);
         await from.OpenAsync();
         await to.OpenAsync();
-        from.BackupDatabase(to);
+        // The running site may hold a lock for a moment (a write, a checkpoint) just as the copy starts. A statement
+        // would wait for it; the backup API answers "database is locked" at once (seen on a CI run while the site was
+        // storing an upload), so the copy is tried again for as long as a statement waits: 30 s.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                from.BackupDatabase(to);
+                break;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED && attempt < 300)
+            {
+                await Task.Delay(100);
+            }
+        }
+
         await ScalarAsync(to, $"PRAGMA journal_mode={journalMode};");
     }
 
