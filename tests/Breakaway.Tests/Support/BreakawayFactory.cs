@@ -1,7 +1,10 @@
 using Breakaway.Testing;
+using Breakaway.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -155,12 +158,19 @@ public class BreakawayFactory : WebApplicationFactory<Program>
         });
         builder.ConfigureTestServices(services =>
         {
+            // EF Core diffs the model against the migrations' snapshot on every start (about a twentieth of a host's
+            // start-up here). The suite checks that once, for both providers (ModelSnapshotTests).
+            services.ConfigureDbContext<SqliteBreakawayDbContext>(IgnorePendingModelChanges);
+            services.ConfigureDbContext<PostgresBreakawayDbContext>(IgnorePendingModelChanges);
             if (!_productionHashing)
             {
                 services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
             }
         });
     }
+
+    private static void IgnorePendingModelChanges(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
 
     protected override Microsoft.Extensions.Hosting.IHost CreateHost(Microsoft.Extensions.Hosting.IHostBuilder builder)
     {
