@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Breakaway.BrowserTests;
@@ -83,16 +84,19 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         Assert.StartsWith("Everyone", await Page.Locator(".caseload-switch [aria-current=page]").TextContentAsync(), StringComparison.Ordinal);
         Assert.Contains("Demo Admin", await Page.Locator("table.dashboard tbody").TextContentAsync(), StringComparison.Ordinal);
 
-        // The patient page of a patient with 60 days of history: at most four 900 px screens before anything is opened.
+        // The patient page of a patient with 60 days of history opens on the latest month with sessions: one row for
+        // each of that month's sessions (early in a month that is only a few).
         await flagged.GetByRole(AriaRole.Link, new() { Name = "Ada Example" }).ClickAsync();
         await ArrivedAtAsync(Page, "**/admin/patients/*");
         await LoadedAsync(Page);
         Assert.Equal(figure, await Page.Locator(".patient-summary .adherence-figure").TextContentAsync());
-        var height = await Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        TestContext.Current.TestOutputHelper?.WriteLine($"Patient page with 60 days of history: {height} px tall at 1280x900.");
-        await CheckPageAsync("admin-patient-60-days");
-        Assert.True(height <= 3600, $"the patient page is {height} px tall, more than four 900 px screens");
-        Assert.True(await Page.Locator(".session-list > li").CountAsync() >= 15, "a month of sessions, one row each");
+        var patientId = int.Parse(new Uri(Page.Url).Segments[^1], System.Globalization.CultureInfo.InvariantCulture);
+        var latest = await Server.QueryAsync(db => db.SessionLogs.Where(s => s.PatientId == patientId).MaxAsync(s => s.Date));
+        var monthStart = new DateOnly(latest.Year, latest.Month, 1);
+        Assert.Equal($"Sessions, {monthStart.ToString("MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture)}", await Page.Locator("#sessions").TextContentAsync());
+        Assert.Equal(
+            await Server.QueryAsync(db => db.SessionLogs.CountAsync(s => s.PatientId == patientId && s.Date >= monthStart && s.Date <= latest)),
+            await Page.Locator(".session-list > li").CountAsync());
 
         // The pain chart's toggle works without script: unticking an exercise hides its line.
         var firstLine = Page.Locator("svg .series-0").First;
@@ -100,8 +104,15 @@ public sealed class DashboardJourneyTests(AppServer server) : BrowserTest(server
         await Page.Locator("#pain-series-0").UncheckAsync();
         Assert.False(await firstLine.IsVisibleAsync());
 
+        // The month before is a whole month of the history: at most four 900 px screens before anything is opened.
         await Page.GetByRole(AriaRole.Link, new() { NameRegex = new("^Earlier: ") }).ClickAsync();
         await ArrivedAtAsync(Page, "**/admin/patients/*?month=*");
+        await LoadedAsync(Page);
+        var height = await Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Patient page with a whole month of a 60-day history: {height} px tall at 1280x900.");
+        await CheckPageAsync("admin-patient-60-days");
+        Assert.True(height <= 3600, $"the patient page is {height} px tall, more than four 900 px screens");
+        Assert.True(await Page.Locator(".session-list > li").CountAsync() >= 15, "a month of sessions, one row each");
         await Page.Locator(".session-list details").First.Locator("summary").ClickAsync();
         Assert.True(await Page.Locator(".session-list details[open] table").IsVisibleAsync());
         TestContext.Current.TestOutputHelper?.WriteLine($"Journey took {started.Elapsed.TotalSeconds:0.0} s.");
