@@ -39,6 +39,16 @@ public sealed class DrawingJourneyTests(AppServer server) : BrowserTest(server)
             Assert.Contains(await Page.Locator(".exercise > p:not(.breadcrumb):not(.meta):not(.lead)").First.TextContentAsync() ?? "", await motion.GetAttributeAsync("aria-label") ?? "", StringComparison.Ordinal);
             await CheckPageAsync($"drawings-{slug}");
 
+            // The patient can stop the movement and start it again (WCAG 2.2.2).
+            var toggle = Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Pause the movement") });
+            await toggle.ClickAsync();
+            Assert.True(await motion.EvaluateAsync<bool>("svg => svg.animationsPaused()"));
+            var play = Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Play the movement") });
+            await Assertions.Expect(play).ToBeVisibleAsync();
+            await play.ClickAsync();
+            Assert.False(await motion.EvaluateAsync<bool>("svg => svg.animationsPaused()"));
+            await Assertions.Expect(toggle).ToBeVisibleAsync();
+
             // Start and end: stop the animation at the first second and at the end of the move.
             await motion.EvaluateAsync("svg => { svg.pauseAnimations(); svg.setCurrentTime(0.5); }");
             await motion.ScreenshotAsync(new() { Path = Shot($"{slug}-start") });
@@ -56,6 +66,7 @@ public sealed class DrawingJourneyTests(AppServer server) : BrowserTest(server)
 
             await Page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
             Assert.False(await motion.IsVisibleAsync());
+            Assert.False(await toggle.IsVisibleAsync());
             var still = Page.Locator("svg.drawing-still");
             Assert.True(await still.IsVisibleAsync());
             await still.ScreenshotAsync(new() { Path = Shot($"{slug}-reduced-motion") });

@@ -25,6 +25,19 @@ public sealed class ExercisePagesTests(SharedSite site) : IClassFixture<SharedSi
     }
 
     [Fact]
+    public async Task Get_GluteBridge_MovingDrawingHasAHiddenPauseButtonForScripts()
+    {
+        var page = await _client.GetDocumentAsync("/exercises/glute-bridge");
+
+        // One moving drawing, and the button that stops it (WCAG 2.2.2), hidden until site.js can drive it.
+        Assert.Single(page.QuerySelectorAll(".exercise-visual svg.drawing-motion"));
+        var toggle = Assert.Single(page.QuerySelectorAll(".exercise-visual button[data-drawing-toggle]"));
+        Assert.True(toggle.HasAttribute("hidden"));
+        Assert.Equal("button", toggle.GetAttribute("type"));
+        Assert.Equal("Pause the movement of the glute bridge", string.Join(' ', toggle.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
     public async Task Get_GluteBridge_LinksItsProgressions()
     {
         var page = await _client.GetDocumentAsync("/exercises/glute-bridge");

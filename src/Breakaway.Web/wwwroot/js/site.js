@@ -84,3 +84,26 @@ document.querySelectorAll('.site-header form.inline-form').forEach(function (for
     });
     document.querySelectorAll('svg.drawing-motion').forEach(function (svg) { observer.observe(svg); });
 }());
+
+// Each moving drawing can be stopped and started again (WCAG 2.2.2: anything that moves on its own for more than five
+// seconds). A drawing the patient paused stays paused when it scrolls back into view: the observer above only starts
+// again what it paused itself.
+document.querySelectorAll('[data-drawing-toggle]').forEach(function (button) {
+    var svg = button.parentElement.querySelector('svg.drawing-motion');
+    var label = button.querySelector('[data-drawing-toggle-label]');
+    if (!svg || !label || typeof svg.pauseAnimations !== 'function') {
+        return;
+    }
+
+    button.hidden = false;
+    button.addEventListener('click', function () {
+        var stopping = label.textContent === 'Pause the movement';
+        if (stopping) {
+            svg.pauseAnimations();
+        } else {
+            svg.unpauseAnimations();
+        }
+
+        label.textContent = stopping ? 'Play the movement' : 'Pause the movement';
+    });
+});
