@@ -63,47 +63,56 @@ document.querySelectorAll('.site-header form.inline-form').forEach(function (for
 });
 
 // Moving drawings (SMIL) are drawn on the main thread: each moves only while it is on screen, so a page of cards asks
-// an older phone for one animation at a time, not five. Only a drawing this script paused is started again.
+// an older phone for one animation at a time, not five. Each can also be stopped and started again with its button
+// (WCAG 2.2.2: anything that moves on its own for more than five seconds). Scrolling starts again only what scrolling
+// stopped: a drawing the patient stopped stays still until they press "Play the movement".
 (function () {
-    if (!('IntersectionObserver' in window)) {
-        return;
-    }
-
-    var pausedHere = new WeakSet();
-    var observer = new IntersectionObserver(function (entries) {
+    var pausedOffScreen = new WeakSet();
+    var stoppedByPatient = new WeakSet();
+    var observer = 'IntersectionObserver' in window ? new IntersectionObserver(function (entries) {
         entries.forEach(function (entry) {
             var svg = entry.target;
+            if (stoppedByPatient.has(svg)) {
+                return;
+            }
+
             if (!entry.isIntersecting && !svg.animationsPaused()) {
                 svg.pauseAnimations();
-                pausedHere.add(svg);
-            } else if (entry.isIntersecting && pausedHere.has(svg)) {
-                pausedHere.delete(svg);
+                pausedOffScreen.add(svg);
+            } else if (entry.isIntersecting && pausedOffScreen.has(svg)) {
+                pausedOffScreen.delete(svg);
                 svg.unpauseAnimations();
             }
         });
-    });
-    document.querySelectorAll('svg.drawing-motion').forEach(function (svg) { observer.observe(svg); });
-}());
+    }) : null;
 
-// Each moving drawing can be stopped and started again (WCAG 2.2.2: anything that moves on its own for more than five
-// seconds). A drawing the patient paused stays paused when it scrolls back into view: the observer above only starts
-// again what it paused itself.
-document.querySelectorAll('[data-drawing-toggle]').forEach(function (button) {
-    var svg = button.parentElement.querySelector('svg.drawing-motion');
-    var label = button.querySelector('[data-drawing-toggle-label]');
-    if (!svg || !label || typeof svg.pauseAnimations !== 'function') {
-        return;
-    }
-
-    button.hidden = false;
-    button.addEventListener('click', function () {
-        var stopping = label.textContent === 'Pause the movement';
-        if (stopping) {
-            svg.pauseAnimations();
-        } else {
-            svg.unpauseAnimations();
+    document.querySelectorAll('svg.drawing-motion').forEach(function (svg) {
+        if (typeof svg.pauseAnimations !== 'function') {
+            return;
         }
 
-        label.textContent = stopping ? 'Play the movement' : 'Pause the movement';
+        if (observer) {
+            observer.observe(svg);
+        }
+
+        var button = svg.parentElement.querySelector('[data-drawing-toggle]');
+        var label = button && button.querySelector('[data-drawing-toggle-label]');
+        if (!label) {
+            return;
+        }
+
+        button.hidden = false;
+        button.addEventListener('click', function () {
+            if (stoppedByPatient.has(svg)) {
+                stoppedByPatient.delete(svg);
+                pausedOffScreen.delete(svg);
+                svg.unpauseAnimations();
+                label.textContent = 'Pause the movement';
+            } else {
+                stoppedByPatient.add(svg);
+                svg.pauseAnimations();
+                label.textContent = 'Play the movement';
+            }
+        });
     });
-});
+}());
