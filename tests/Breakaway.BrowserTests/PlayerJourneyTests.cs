@@ -186,6 +186,10 @@ public sealed class PlayerJourneyTests(AppServer server) : BrowserTest(server)
         await ArrivedAtAsync(Page, "**/my");
         var before = await SessionCountAsync();
 
+        // The buttons only scripts can drive (hold timers, pausing a drawing, adding to the home screen) stay hidden.
+        var shown = await Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('button[hidden]')].filter(b => getComputedStyle(b).display !== 'none').map(b => b.textContent.trim())");
+        Assert.True(shown.Length == 0, $"shown without scripts: {string.Join(", ", shown)}");
+
         // Saving straight away lists what is required: one answer, the pain during the session.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save today's session" }).ClickAsync();
         var required = await Page.Locator(".error-summary li").CountAsync();
