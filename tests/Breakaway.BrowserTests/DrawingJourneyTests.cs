@@ -51,14 +51,14 @@ public sealed class DrawingJourneyTests(AppServer server) : BrowserTest(server)
             }
 
             await toggle.ClickAsync();
-            Assert.True(await motion.EvaluateAsync<bool>("svg => svg.animationsPaused()"));
+            Assert.True(await IsPausedAsync(motion));
             if (slug == "glute-bridge")
             {
                 // One the patient stopped stays stopped when it scrolls back into view.
                 await ScrollAsync("document.body.scrollHeight");
                 await ScrollAsync("0");
                 await Task.Delay(300, TestContext.Current.CancellationToken);
-                Assert.True(await motion.EvaluateAsync<bool>("svg => svg.animationsPaused()"), "the drawing moved again after scrolling back");
+                Assert.True(await IsPausedAsync(motion), "the drawing moved again after scrolling back");
             }
 
             var play = Page.GetByRole(AriaRole.Button, new() { NameRegex = new("^Play the movement") });
@@ -177,10 +177,12 @@ public sealed class DrawingJourneyTests(AppServer server) : BrowserTest(server)
         await Page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
     }
 
+    private static Task<bool> IsPausedAsync(ILocator motion) => motion.EvaluateAsync<bool>("svg => svg.animationsPaused()");
+
     /// <summary>Waits (up to 5 s) until the drawing's animations are paused or running, as asked.</summary>
     private static async Task PausedAsync(ILocator motion, bool paused)
     {
-        for (var tries = 0; await motion.EvaluateAsync<bool>("svg => svg.animationsPaused()") != paused; tries++)
+        for (var tries = 0; await IsPausedAsync(motion) != paused; tries++)
         {
             Assert.True(tries < 50, paused ? "the drawing kept moving off screen" : "the drawing did not move again on screen");
             await Task.Delay(100, TestContext.Current.CancellationToken);

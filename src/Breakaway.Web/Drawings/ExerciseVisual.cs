@@ -20,12 +20,15 @@ public sealed record ExerciseVisual(string Name, string StartingPosition, Exerci
 {
     public bool HasDrawing => Drawing is { Positions.Count: > 0 };
 
+    /// <summary>The exercise's name as it reads inside a sentence: "the glute bridge".</summary>
+    public string NameInSentence => (Name ?? "exercise").ToLowerInvariant();
+
     /// <summary>The text alternative: the exercise's own starting-position words, then the positions it moves through.</summary>
     public string AltText
     {
         get
         {
-            var text = $"Drawing of the {(Name ?? "exercise").ToLowerInvariant()}. {StartingPosition}".TrimEnd();
+            var text = $"Drawing of the {NameInSentence}. {StartingPosition}".TrimEnd();
             if (Drawing is { Positions.Count: > 1 } d)
             {
                 text += $" The drawing shows: {string.Join(", then ", d.Positions.Select(p => (p.Label ?? "").ToLowerInvariant()))}.";
@@ -36,5 +39,5 @@ public sealed record ExerciseVisual(string Name, string StartingPosition, Exerci
     }
 
     /// <summary>The shorter alternative of a thumbnail: the list around it already names the exercise.</summary>
-    public string ThumbnailText => Drawing is { Positions.Count: > 0 } d ? $"Drawing of the {(Name ?? "exercise").ToLowerInvariant()}: {(d.Positions[^1].Label ?? "").ToLowerInvariant()}" : Name ?? "Exercise";
+    public string ThumbnailText => Drawing is { Positions.Count: > 0 } d ? $"Drawing of the {NameInSentence}: {(d.Positions[^1].Label ?? "").ToLowerInvariant()}" : Name ?? "Exercise";
 }
